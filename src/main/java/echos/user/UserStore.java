@@ -1,0 +1,23 @@
+package echos.user;
+
+import java.util.Optional;
+
+/** Storage port for user accounts. Emails are unique and looked up case-insensitively on every backend. */
+public interface UserStore {
+
+    /** @throws EmailTakenException when the email is already used, in any letter case */
+    User create(NewUser user);
+
+    Optional<User> findById(String id);
+
+    Optional<User> findByEmail(String email);
+
+    Optional<Credentials> findCredentialsByEmail(String email);
+
+    Optional<Credentials> findCredentialsById(String id);
+
+    /** @return the updated user, or empty when no such user exists */
+    Optional<User> updateProfile(String id, ProfileChange change);
+
+    void updatePasswordHash(String id, String passwordHash);
+}

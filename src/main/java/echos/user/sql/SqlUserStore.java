@@ -1,0 +1,87 @@
+package echos.user.sql;
+
+import echos.storage.Jdbc;
+import echos.storage.StorageException;
+import echos.user.Credentials;
+import echos.user.EmailTakenException;
+import echos.user.NewUser;
+import echos.user.ProfileChange;
+import echos.user.User;
+import echos.user.UserStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** {@link UserStore} over JDBC, for SQLite and PostgreSQL alike. */
+@ApplicationScoped
+public class SqlUserStore implements UserStore {
+
+    private static final String COLUMNS = "id, email, full_name, bio, avatar_url, created_at";
+
+    private final Jdbc jdbc;
+
+    public SqlUserStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public User create(NewUser user) {
+        try {
+            jdbc.update("INSERT INTO users (id, email, full_name, bio, password_hash, created_at) VALUES (?, ?, ?, '', ?, ?)",
+                    user.id(), user.email(), user.fullName(), user.passwordHash(), user.createdAt().toEpochMilli());
+        } catch (SQLException e) {
+            if (jdbc.dialect().isUniqueViolation(e)) {
+                throw new EmailTakenException(user.email());
+            }
+            throw new StorageException("insert user failed", e);
+        }
+        return new User(user.id(), user.email(), user.fullName(), "", null, user.createdAt());
+    }
+
+    @Override
+    public Optional<User> findById(String id) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM users WHERE id = ?", SqlUserStore::user, id);
+    }
+
+    @Override
+    public Optional<User> findByEmail(String email) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(?)", SqlUserStore::user, email);
+    }
+
+    @Override
+    public Optional<Credentials> findCredentialsByEmail(String email) {
+        return jdbc.one("SELECT id, password_hash FROM users WHERE lower(email) = lower(?)", SqlUserStore::credentials, email);
+    }
+
+    @Override
+    public Optional<Credentials> findCredentialsById(String id) {
+        return jdbc.one("SELECT id, password_hash FROM users WHERE id = ?", SqlUserStore::credentials, id);
+    }
+
+    @Override
+    public Optional<User> updateProfile(String id, ProfileChange change) {
+        if (change.fullName() != null) {
+            jdbc.updateOrFail("UPDATE users SET full_name = ? WHERE id = ?", change.fullName(), id);
+        }
+        if (change.bio() != null) {
+            jdbc.updateOrFail("UPDATE users SET bio = ? WHERE id = ?", change.bio(), id);
+        }
+        return findById(id);
+    }
+
+    @Override
+    public void updatePasswordHash(String id, String passwordHash) {
+        jdbc.updateOrFail("UPDATE users SET password_hash = ? WHERE id = ?", passwordHash, id);
+    }
+
+    private static User user(ResultSet rs) throws SQLException {
+        return new User(rs.getString("id"), rs.getString("email"), rs.getString("full_name"), rs.getString("bio"),
+                rs.getString("avatar_url"), Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+
+    private static Credentials credentials(ResultSet rs) throws SQLException {
+        return new Credentials(rs.getString("id"), rs.getString("password_hash"));
+    }
+}

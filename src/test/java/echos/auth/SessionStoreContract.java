@@ -1,0 +1,101 @@
+package echos.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import echos.auth.sql.SqlSessionStore;
+import echos.storage.StorageException;
+import echos.storage.TestDatabase;
+import echos.user.NewUser;
+import echos.user.UserStore;
+import echos.user.sql.SqlUserStore;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** What every {@link SessionStore} backend must do. Subclasses only say which database to use. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class SessionStoreContract {
+
+    private static final Instant T0 = Instant.ofEpochSecond(1_700_000_000L);
+
+    private TestDatabase database;
+    private SessionStore sessions;
+    private UserStore users;
+
+    protected abstract TestDatabase openDatabase();
+
+    @BeforeAll
+    void open() {
+        database = openDatabase();
+        sessions = new SqlSessionStore(database.jdbc());
+        users = new SqlUserStore(database.jdbc());
+    }
+
+    @AfterAll
+    void close() {
+        database.close();
+    }
+
+    private String newUserId() {
+        String id = UUID.randomUUID().toString();
+        users.create(new NewUser(id, id + "@example.com", "Sam", "h", T0));
+        return id;
+    }
+
+    private Session newSession(String userId, Instant expiresAt) {
+        Session session = new Session(UUID.randomUUID().toString(), userId, T0, expiresAt);
+        sessions.create(session);
+        return session;
+    }
+
+    @Test
+    void findsACreatedSession() {
+        Session session = newSession(newUserId(), T0.plusSeconds(60));
+        assertEquals(session, sessions.find(session.id()).orElseThrow());
+    }
+
+    @Test
+    void deletedSessionIsGoneAndDeletingAgainReportsNothing() {
+        Session session = newSession(newUserId(), T0.plusSeconds(60));
+        assertTrue(sessions.delete(session.id()));
+        assertTrue(sessions.find(session.id()).isEmpty());
+        assertFalse(sessions.delete(session.id()));
+    }
+
+    @Test
+    void revokesEveryOtherSessionOfTheUserButNotOtherUsers() {
+        String user = newUserId();
+        Session kept = newSession(user, T0.plusSeconds(60));
+        Session other1 = newSession(user, T0.plusSeconds(60));
+        Session other2 = newSession(user, T0.plusSeconds(60));
+        Session stranger = newSession(newUserId(), T0.plusSeconds(60));
+
+        assertEquals(2, sessions.deleteAllOfUserExcept(user, kept.id()));
+
+        assertTrue(sessions.find(kept.id()).isPresent());
+        assertTrue(sessions.find(other1.id()).isEmpty());
+        assertTrue(sessions.find(other2.id()).isEmpty());
+        assertTrue(sessions.find(stranger.id()).isPresent());
+    }
+
+    @Test
+    void removesOnlyExpiredSessions() {
+        String user = newUserId();
+        Session expired = newSession(user, T0.plusSeconds(10));
+        Session live = newSession(user, T0.plusSeconds(1000));
+        sessions.deleteExpired(T0.plusSeconds(10));
+        assertTrue(sessions.find(expired.id()).isEmpty());
+        assertTrue(sessions.find(live.id()).isPresent());
+    }
+
+    @Test
+    void refusesASessionForAUserThatDoesNotExist() {
+        assertThrows(StorageException.class, () -> newSession("no-such-user", T0.plusSeconds(60)));
+    }
+}

@@ -1,0 +1,148 @@
+package echos.user;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import echos.storage.TestDatabase;
+import echos.user.sql.SqlUserStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** What every {@link UserStore} backend must do. Subclasses only say which database to use. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class UserStoreContract {
+
+    private TestDatabase database;
+    private UserStore users;
+
+    protected abstract TestDatabase openDatabase();
+
+    @BeforeAll
+    void open() {
+        database = openDatabase();
+        users = new SqlUserStore(database.jdbc());
+    }
+
+    @AfterAll
+    void close() {
+        database.close();
+    }
+
+    private static NewUser newUser(String email) {
+        return new NewUser(UUID.randomUUID().toString(), email, "Ada Lovelace", "$2a$10$hash", Instant.ofEpochMilli(1_700_000_000_123L));
+    }
+
+    private static String uniqueEmail() {
+        return "u" + UUID.randomUUID() + "@example.com";
+    }
+
+    @Test
+    void findsCreatedUserByIdWithAllFields() {
+        NewUser created = newUser(uniqueEmail());
+        users.create(created);
+        User found = users.findById(created.id()).orElseThrow();
+        assertEquals(new User(created.id(), created.email(), "Ada Lovelace", "", null, created.createdAt()), found);
+    }
+
+    @Test
+    void findsUserByEmailInAnyLetterCase() {
+        NewUser created = newUser(uniqueEmail());
+        users.create(created);
+        assertEquals(created.id(), users.findByEmail(created.email().toUpperCase()).orElseThrow().id());
+        assertEquals(created.id(), users.findCredentialsByEmail(created.email().toUpperCase()).orElseThrow().userId());
+    }
+
+    @Test
+    void refusesSecondAccountWhoseEmailDiffersOnlyInCase() {
+        String email = uniqueEmail();
+        users.create(newUser(email));
+        assertThrows(EmailTakenException.class, () -> users.create(newUser(email.toUpperCase())));
+        assertEquals(1, users.findByEmail(email).stream().count());
+    }
+
+    @Test
+    void letsOnlyOneOfManyConcurrentSignupsWithTheSameEmailSucceed() throws Exception {
+        String email = uniqueEmail();
+        int attempts = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < attempts; i++) {
+                Callable<Boolean> attempt = () -> {
+                    start.await();
+                    try {
+                        users.create(newUser(email));
+                        return true;
+                    } catch (EmailTakenException e) {
+                        return false;
+                    }
+                };
+                results.add(pool.submit(attempt));
+            }
+            start.countDown();
+            int created = 0;
+            for (Future<Boolean> result : results) {
+                created += result.get() ? 1 : 0;
+            }
+            assertEquals(1, created);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void returnsCredentialsOnlyForTheMatchingUser() {
+        NewUser created = newUser(uniqueEmail());
+        users.create(created);
+        assertEquals(new Credentials(created.id(), "$2a$10$hash"), users.findCredentialsById(created.id()).orElseThrow());
+        assertTrue(users.findCredentialsByEmail(uniqueEmail()).isEmpty());
+        assertTrue(users.findById("no-such-id").isEmpty());
+    }
+
+    @Test
+    void updatesOnlyTheProfileFieldsGiven() {
+        NewUser created = newUser(uniqueEmail());
+        users.create(created);
+        users.updateProfile(created.id(), new ProfileChange(null, "Mathematician"));
+        User afterBio = users.updateProfile(created.id(), new ProfileChange("Ada King", null)).orElseThrow();
+        assertEquals("Ada King", afterBio.fullName());
+        assertEquals("Mathematician", afterBio.bio());
+        assertEquals(afterBio, users.findById(created.id()).orElseThrow());
+    }
+
+    @Test
+    void updatingAnUnknownUserFindsNothing() {
+        assertTrue(users.updateProfile("no-such-id", new ProfileChange("X", null)).isEmpty());
+    }
+
+    @Test
+    void replacesThePasswordHash() {
+        NewUser created = newUser(uniqueEmail());
+        users.create(created);
+        users.updatePasswordHash(created.id(), "$2a$10$other");
+        assertEquals("$2a$10$other", users.findCredentialsById(created.id()).orElseThrow().passwordHash());
+    }
+
+    @Test
+    void keepsTextExactlyIncludingUnicode() {
+        NewUser created = new NewUser(UUID.randomUUID().toString(), uniqueEmail(), "Zoë 李 🚀 <b>", "h", Instant.ofEpochMilli(1));
+        users.create(created);
+        users.updateProfile(created.id(), new ProfileChange(null, "line one\nline two 'quoted' \"double\""));
+        User found = users.findById(created.id()).orElseThrow();
+        assertEquals("Zoë 李 🚀 <b>", found.fullName());
+        assertEquals("line one\nline two 'quoted' \"double\"", found.bio());
+    }
+}
