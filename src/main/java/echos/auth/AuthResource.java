@@ -61,6 +61,7 @@ public class AuthResource {
     /** Always succeeds, so a browser holding a stale cookie can still get rid of it. */
     @POST
     @Path("/logout")
+    @Consumes(MediaType.WILDCARD)
     public Response logout() {
         caller.optionalSessionId().ifPresent(sessions::delete);
         return Response.noContent().cookie(cookie.cleared()).build();

@@ -1,6 +1,9 @@
 package echos.common.error;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -32,8 +35,9 @@ public class ErrorMappers {
         return response.build();
     }
 
-    @ServerExceptionMapper
-    public Response malformedJson(JsonProcessingException e) {
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            JsonMappingException.class})
+    public Response malformedJson(Exception e) {
         return json(400, ErrorBody.of("malformed_json", "The request body is not valid JSON of the expected shape.")).build();
     }
 

@@ -1,0 +1,58 @@
+package echos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StartupCheckTest {
+
+    @Test
+    void acceptsAnEmptyEnvironment() {
+        assertEquals(Optional.empty(), new StartupCheck(Map.of()).problem());
+    }
+
+    @Test
+    void namesPortWhenItIsNotANumber() {
+        String problem = new StartupCheck(Map.of("PORT", "abc")).problem().orElseThrow();
+        assertTrue(problem.startsWith("PORT "), problem);
+        assertTrue(new StartupCheck(Map.of("PORT", "70000")).problem().isPresent());
+        assertTrue(new StartupCheck(Map.of("PORT", "5001")).problem().isEmpty());
+    }
+
+    @Test
+    void namesDatabaseUrlWhenItIsUnreachable() {
+        String problem = new StartupCheck(Map.of("DATABASE_URL", "postgres://postgres@127.0.0.1:1/test")).problem().orElseThrow();
+        assertTrue(problem.startsWith("DATABASE_URL"), problem);
+        assertTrue(problem.lines().count() == 1, problem);
+    }
+
+    @Test
+    void namesDatabaseUrlWhenItIsNotAPostgresUrl() {
+        String problem = new StartupCheck(Map.of("DATABASE_URL", "mysql://localhost/x")).problem().orElseThrow();
+        assertTrue(problem.startsWith("DATABASE_URL"), problem);
+    }
+
+    @Test
+    void acceptsTheLocalPostgres() {
+        assertEquals(Optional.empty(), new StartupCheck(Map.of("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test")).problem());
+    }
+
+    @Test
+    void stopsWhenMongoUriIsSetUntilTheMongoAdapterExists() {
+        String problem = new StartupCheck(Map.of("MONGO_URI", "mongodb://localhost/echos")).problem().orElseThrow();
+        assertTrue(problem.startsWith("MONGO_URI"), problem);
+    }
+
+    @Test
+    void readsDotEnvAndLetsTheProcessEnvironmentWin(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(".env"), "# comment\nPORT=\"6001\"\nexport NODE_ENV=production\nJWT_SECRET='x=y'\n");
+        Map<String, String> values = StartupCheck.readDotEnv(dir.resolve(".env"));
+        assertEquals(Map.of("PORT", "6001", "NODE_ENV", "production", "JWT_SECRET", "x=y"), values);
+    }
+}
