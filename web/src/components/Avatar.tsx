@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import { initials } from '../lib/format';
+
+interface Props {
+  fullName: string | null | undefined;
+  email?: string | null;
+  avatarUrl?: string | null;
+  size?: 'sm' | 'lg';
+}
+
+/** Photo if there is one (and it loads), otherwise initials. */
+export function Avatar({ fullName, email, avatarUrl, size = 'sm' }: Props) {
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  const box = size === 'lg' ? 'w-24 text-3xl' : 'w-10 text-sm';
+  const showImage = !!avatarUrl && failedUrl !== avatarUrl;
+
+  if (showImage) {
+    return (
+      <div className="avatar">
+        <div className={`${box} rounded-full`}>
+          <img src={avatarUrl} alt="" onError={() => setFailedUrl(avatarUrl)} />
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="avatar avatar-placeholder">
+      <div className={`${box} rounded-full bg-primary text-primary-content`}>
+        <span aria-hidden="true">{initials(fullName, email)}</span>
+      </div>
+    </div>
+  );
+}

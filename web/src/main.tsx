@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { App } from './App';
+import { applyTheme } from './lib/theme';
+import { useAuth } from './store/auth';
+import { useTheme } from './store/theme';
+import './index.css';
+
+// theme-init.js already set data-theme before paint; this normalises unknown values.
+applyTheme(useTheme.getState().theme);
+
+// Start the session check once, before rendering (not in an effect, so StrictMode can't double it).
+void useAuth.getState().checkAuth();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <BrowserRouter>
+      <App />
+    </BrowserRouter>
+  </StrictMode>,
+);
