@@ -5,36 +5,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import echos.auth.TestAccounts;
-import echos.storage.PostgresTestDatabase;
+import echos.storage.OnPostgres;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** The whole accounts flow with DATABASE_URL pointing at the real PostgreSQL, in a schema of its own. */
 @QuarkusTest
-@TestProfile(PostgresAccountsApiTest.OnPostgres.class)
+@TestProfile(OnPostgres.class)
 class PostgresAccountsApiTest {
-
-    static final String SCHEMA = PostgresTestDatabase.freshSchemaName();
-
-    public static class OnPostgres implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            String url = PostgresTestDatabase.baseUrl();
-            return Map.of(
-                    "database.url", url + (url.contains("?") ? "&" : "?") + "user=postgres&currentSchema=" + SCHEMA,
-                    "quarkus.flyway.schemas", SCHEMA);
-        }
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        PostgresTestDatabase.dropSchema(SCHEMA);
-    }
 
     @Test
     void runsSignupLoginProfileAndLogoutOnPostgres() {

@@ -18,8 +18,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class SessionCheck implements SecurityIdentityAugmentor {
 
-    static final String USER_ID = "echos.userId";
-    static final String SESSION_ID = "echos.sessionId";
+    public static final String USER_ID = "echos.userId";
+    public static final String SESSION_ID = "echos.sessionId";
 
     private final SessionStore sessions;
     private final Clock clock;

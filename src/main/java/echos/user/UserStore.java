@@ -1,5 +1,8 @@
 package echos.user;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Storage port for user accounts. Emails are unique and looked up case-insensitively on every backend. */
@@ -20,4 +23,12 @@ public interface UserStore {
     Optional<User> updateProfile(String id, ProfileChange change);
 
     void updatePasswordHash(String id, String passwordHash);
+
+    /** The users among the given ids that exist, in no particular order. */
+    List<User> findByIds(Collection<String> ids);
+
+    /** Users whose name or email contains the query, ignoring case, ordered by name. */
+    List<User> search(String query, String excludedUserId, int limit);
+
+    void updateLastSeen(String id, Instant lastSeenAt);
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,6 +35,11 @@ public final class TestAccounts {
         Response response = signUp("Test User", email, PASSWORD);
         response.then().statusCode(201);
         return new Account(response.path("user.id"), email, response.path("token"));
+    }
+
+    /** A request authenticated as the account, with a JSON body type. */
+    public static RequestSpecification as(Account account) {
+        return given().header("Authorization", "Bearer " + account.token()).contentType(ContentType.JSON);
     }
 
     public static Response logIn(String email, String password) {

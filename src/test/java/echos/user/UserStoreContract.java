@@ -53,7 +53,7 @@ public abstract class UserStoreContract {
         NewUser created = newUser(uniqueEmail());
         users.create(created);
         User found = users.findById(created.id()).orElseThrow();
-        assertEquals(new User(created.id(), created.email(), "Ada Lovelace", "", null, created.createdAt()), found);
+        assertEquals(new User(created.id(), created.email(), "Ada Lovelace", "", null, created.createdAt(), null), found);
     }
 
     @Test
@@ -134,6 +134,40 @@ public abstract class UserStoreContract {
         users.create(created);
         users.updatePasswordHash(created.id(), "$2a$10$other");
         assertEquals("$2a$10$other", users.findCredentialsById(created.id()).orElseThrow().passwordHash());
+    }
+
+    @Test
+    void findsOnlyExistingUsersAmongManyIds() {
+        NewUser a = newUser(uniqueEmail());
+        NewUser b = newUser(uniqueEmail());
+        users.create(a);
+        users.create(b);
+        List<String> found = users.findByIds(List.of(a.id(), b.id(), a.id(), "missing")).stream().map(User::id).sorted().toList();
+        assertEquals(java.util.stream.Stream.of(a.id(), b.id()).sorted().toList(), found);
+        assertTrue(users.findByIds(List.of()).isEmpty());
+    }
+
+    @Test
+    void searchesNameAndEmailIgnoringCaseAndExcludingTheSearcher() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        NewUser alice = new NewUser(UUID.randomUUID().toString(), "alice." + tag + "@example.com", "Alice " + tag, "h", Instant.EPOCH);
+        NewUser bob = new NewUser(UUID.randomUUID().toString(), "bob." + tag + "@example.com", "Bob Percent%_" + tag, "h", Instant.EPOCH);
+        users.create(alice);
+        users.create(bob);
+        assertEquals(List.of(alice.id()), users.search("ALICE " + tag.toUpperCase(), bob.id(), 10).stream().map(User::id).toList());
+        assertEquals(List.of(bob.id()), users.search(tag, alice.id(), 10).stream().map(User::id).toList());
+        assertEquals(2, users.search(tag, "nobody", 10).size());
+        assertEquals(1, users.search(tag, "nobody", 1).size());
+        assertEquals(List.of(bob.id()), users.search("%_" + tag, "nobody", 10).stream().map(User::id).toList());
+        assertTrue(users.search("%", alice.id(), 10).stream().noneMatch(u -> u.id().equals(alice.id())));
+    }
+
+    @Test
+    void remembersWhenAUserWasLastSeen() {
+        NewUser created = newUser(uniqueEmail());
+        users.create(created);
+        users.updateLastSeen(created.id(), Instant.ofEpochMilli(1_800_000_000_000L));
+        assertEquals(Instant.ofEpochMilli(1_800_000_000_000L), users.findById(created.id()).orElseThrow().lastSeenAt());
     }
 
     @Test

@@ -12,13 +12,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** {@link UserStore} over JDBC, for SQLite and PostgreSQL alike. */
 @ApplicationScoped
 public class SqlUserStore implements UserStore {
 
-    private static final String COLUMNS = "id, email, full_name, bio, avatar_url, created_at";
+    private static final String COLUMNS = "id, email, full_name, bio, avatar_url, created_at, last_seen_at";
 
     private final Jdbc jdbc;
 
@@ -37,7 +42,7 @@ public class SqlUserStore implements UserStore {
             }
             throw new StorageException("insert user failed", e);
         }
-        return new User(user.id(), user.email(), user.fullName(), "", null, user.createdAt());
+        return new User(user.id(), user.email(), user.fullName(), "", null, user.createdAt(), null);
     }
 
     @Override
@@ -76,9 +81,36 @@ public class SqlUserStore implements UserStore {
         jdbc.updateOrFail("UPDATE users SET password_hash = ? WHERE id = ?", passwordHash, id);
     }
 
+    @Override
+    public List<User> findByIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> unique = List.copyOf(new LinkedHashSet<>(ids));
+        String marks = String.join(", ", Collections.nCopies(unique.size(), "?"));
+        return jdbc.list("SELECT " + COLUMNS + " FROM users WHERE id IN (" + marks + ")", SqlUserStore::user, unique.toArray());
+    }
+
+    @Override
+    public List<User> search(String query, String excludedUserId, int limit) {
+        String pattern = "%" + query.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.list("SELECT " + COLUMNS + " FROM users WHERE id <> ? AND (lower(full_name) LIKE ? ESCAPE '\\' OR lower(email) LIKE ? ESCAPE '\\')"
+                + " ORDER BY lower(full_name), id LIMIT ?", SqlUserStore::user, excludedUserId, pattern, pattern, limit);
+    }
+
+    @Override
+    public void updateLastSeen(String id, Instant lastSeenAt) {
+        jdbc.updateOrFail("UPDATE users SET last_seen_at = ? WHERE id = ?", lastSeenAt.toEpochMilli(), id);
+    }
+
     private static User user(ResultSet rs) throws SQLException {
         return new User(rs.getString("id"), rs.getString("email"), rs.getString("full_name"), rs.getString("bio"),
-                rs.getString("avatar_url"), Instant.ofEpochMilli(rs.getLong("created_at")));
+                rs.getString("avatar_url"), Instant.ofEpochMilli(rs.getLong("created_at")), instantOrNull(rs, "last_seen_at"));
+    }
+
+    private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
     private static Credentials credentials(ResultSet rs) throws SQLException {

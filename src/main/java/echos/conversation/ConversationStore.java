@@ -1,0 +1,46 @@
+package echos.conversation;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Storage port for conversations, their members and members' read positions. */
+public interface ConversationStore {
+
+    /** A direct conversation and whether this call created it. */
+    record DirectResult(Conversation conversation, boolean created) {
+    }
+
+    /**
+     * Returns the one direct conversation between two users, creating it if needed. Concurrent calls for the
+     * same pair, in either order, all get the same conversation.
+     */
+    DirectResult findOrCreateDirect(String id, String userA, String userB, Instant now);
+
+    Conversation createGroup(String id, String name, String ownerId, Collection<String> memberIds, Instant now);
+
+    Optional<Conversation> find(String id);
+
+    /** The user's conversations, most recent activity first. */
+    List<Conversation> listForUser(String userId);
+
+    void rename(String id, String name);
+
+    /** Adds the users not yet members, with the given role. */
+    void addMembers(String id, Collection<String> userIds, Role role, Instant now);
+
+    void removeMember(String id, String userId);
+
+    void setRole(String id, String userId, Role role);
+
+    /** Moves the member's delivered position forward to seq (capped at the conversation's last seq); never back. */
+    Optional<Member> markDelivered(String id, String userId, long seq);
+
+    /** Moves the member's read (and so delivered) position forward to seq (capped at last seq); never back. */
+    Optional<Member> markRead(String id, String userId, long seq);
+
+    /** Everyone who shares at least one conversation with the user, the user excluded. */
+    Set<String> contactsOf(String userId);
+}

@@ -1,0 +1,52 @@
+package echos.message;
+
+import echos.common.error.ApiException;
+import echos.conversation.ConversationAccess;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+
+/** Pages through a conversation's messages, backwards for history or forwards for catch-up. */
+@ApplicationScoped
+public class MessageHistory {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 100;
+
+    /** A page of messages and the cursor for the next one (null when there is none). */
+    public record Page(List<Message> messages, Long nextBefore, Long nextAfter) {
+    }
+
+    private final ConversationAccess access;
+    private final MessageStore messages;
+
+    public MessageHistory(ConversationAccess access, MessageStore messages) {
+        this.access = access;
+        this.messages = messages;
+    }
+
+    public Page page(String userId, String conversationId, Long before, Long after, Integer limit) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw ApiException.validation(Map.of("limit", "limit must be between 1 and " + MAX_LIMIT + "."));
+        }
+        if (before != null && after != null) {
+            throw ApiException.validation(Map.of("after", "Use either before or after, not both."));
+        }
+        access.requireMember(conversationId, userId);
+        if (after != null) {
+            List<Message> page = messages.after(conversationId, after, size + 1);
+            List<Message> shown = page.subList(0, Math.min(size, page.size()));
+            return new Page(shown, null, page.size() > size ? shown.get(shown.size() - 1).seq() : null);
+        }
+        List<Message> page = messages.before(conversationId, before == null ? Long.MAX_VALUE : before, size + 1);
+        List<Message> shown = page.subList(0, Math.min(size, page.size()));
+        return new Page(shown, page.size() > size ? shown.get(shown.size() - 1).seq() : null, null);
+    }
+
+    /** Everything after seq, oldest first, in pages of {@code pageSize}; for socket sync. */
+    public List<Message> after(String userId, String conversationId, long seq, int pageSize) {
+        access.requireMember(conversationId, userId);
+        return messages.after(conversationId, seq, pageSize);
+    }
+}

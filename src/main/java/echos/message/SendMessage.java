@@ -1,0 +1,68 @@
+package echos.message;
+
+import echos.common.error.FieldErrors;
+import echos.common.id.IdGenerator;
+import echos.conversation.Conversation;
+import echos.conversation.ConversationAccess;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Sends a message: validates it, stores it with the next seq (idempotent by clientId), and only then announces it,
+ * so whoever sees it can rely on it being stored.
+ */
+@ApplicationScoped
+public class SendMessage {
+
+    static final int TEXT_MAX = 4000;
+    static final int CLIENT_ID_MAX = 64;
+
+    private final ConversationAccess access;
+    private final MessageStore messages;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final Event<MessageSent> sent;
+
+    public SendMessage(ConversationAccess access, MessageStore messages, IdGenerator ids, Clock clock, Event<MessageSent> sent) {
+        this.access = access;
+        this.messages = messages;
+        this.ids = ids;
+        this.clock = clock;
+        this.sent = sent;
+    }
+
+    public MessageStore.Appended send(String senderId, String conversationId, String clientId, String text, String origin) {
+        new FieldErrors()
+                .addIfPresent("clientId", clientIdProblem(clientId))
+                .addIfPresent("text", textProblem(text))
+                .throwIfAny();
+        Conversation conversation = access.requireMember(conversationId, senderId);
+        MessageStore.Appended appended = messages.append(new NewMessage(ids.next(), conversation.id(), senderId, clientId, text,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        if (appended.created()) {
+            sent.fire(new MessageSent(appended.message(), conversation.memberIds(), origin));
+        }
+        return appended;
+    }
+
+    static String textProblem(String text) {
+        if (text == null || text.isBlank()) {
+            return "Write something first.";
+        }
+        String trimmed = text.strip();
+        if (trimmed.codePointCount(0, trimmed.length()) > TEXT_MAX) {
+            return "A message has at most " + TEXT_MAX + " characters.";
+        }
+        return null;
+    }
+
+    static String clientIdProblem(String clientId) {
+        if (clientId == null || clientId.isEmpty() || clientId.length() > CLIENT_ID_MAX
+                || clientId.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            return "clientId must be 1 to " + CLIENT_ID_MAX + " visible ASCII characters.";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,86 @@
+package echos.realtime;
+
+import echos.auth.SessionCheck;
+import echos.conversation.ConversationStore;
+import echos.presence.PresenceRegistry;
+import echos.user.User;
+import echos.user.UserStore;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.buffer.Buffer;
+import java.time.Clock;
+import org.jboss.logging.Logger;
+
+/** The chat socket at /ws: authenticates on upgrade, then hands frames to {@link FrameHandler}. */
+@WebSocket(path = "/ws", endpointId = ChatSocket.ENDPOINT_ID)
+@Authenticated
+public class ChatSocket {
+
+    static final String ENDPOINT_ID = "chat";
+    private static final Logger LOG = Logger.getLogger(ChatSocket.class);
+
+    private final SecurityIdentity identity;
+    private final Connections connections;
+    private final FrameHandler frames;
+    private final PresenceRegistry presence;
+    private final ConversationStore conversations;
+    private final UserStore users;
+    private final FrameCodec codec;
+    private final Clock clock;
+
+    public ChatSocket(SecurityIdentity identity, Connections connections, FrameHandler frames, PresenceRegistry presence,
+            ConversationStore conversations, UserStore users, FrameCodec codec, Clock clock) {
+        this.identity = identity;
+        this.connections = connections;
+        this.frames = frames;
+        this.presence = presence;
+        this.conversations = conversations;
+        this.users = users;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    @OnOpen
+    void open(WebSocketConnection connection) {
+        String userId = identity.getAttribute(SessionCheck.USER_ID);
+        Peer peer = connections.add(connection, userId);
+        presence.socketOpened(userId);
+        for (User contact : users.findByIds(conversations.contactsOf(userId))) {
+            boolean online = presence.isOnline(contact.id());
+            Object lastSeen = online ? null : presence.lastSeenAt(contact.id()).orElse(contact.lastSeenAt());
+            peer.send(codec.encode(OutboundFrame.of("presence", RealtimeEvents.presence(contact.id(), online, lastSeen))));
+        }
+        LOG.debugf("event=socket_open user=%s connection=%s", userId, connection.id());
+    }
+
+    @OnTextMessage
+    void message(String text, WebSocketConnection connection) {
+        Peer peer = connections.get(connection.id());
+        if (peer != null) {
+            peer.heard(clock.millis());
+            frames.handle(peer, text);
+        }
+    }
+
+    @OnPongMessage
+    void pong(Buffer data, WebSocketConnection connection) {
+        Peer peer = connections.get(connection.id());
+        if (peer != null) {
+            peer.heard(clock.millis());
+        }
+    }
+
+    @OnClose
+    void close(WebSocketConnection connection) {
+        Peer peer = connections.remove(connection.id());
+        if (peer != null) {
+            presence.socketClosed(peer.userId());
+        }
+    }
+}

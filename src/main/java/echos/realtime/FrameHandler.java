@@ -1,0 +1,157 @@
+package echos.realtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import echos.common.error.ApiException;
+import echos.common.ratelimit.TokenBuckets;
+import echos.conversation.Conversation;
+import echos.conversation.ConversationAccess;
+import echos.message.Message;
+import echos.message.MessageHistory;
+import echos.message.MessageStore;
+import echos.message.Receipts;
+import echos.message.SendMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Handles one client frame: decodes it, applies the socket's limits, calls the same application services as the
+ * HTTP API, and answers the sending socket. Refusals become an error frame; the socket stays open.
+ */
+@ApplicationScoped
+public class FrameHandler {
+
+    private static final Logger LOG = Logger.getLogger(FrameHandler.class);
+    static final int SYNC_PAGE = 200;
+    private static final long TYPING_MIN_INTERVAL_MS = 1000;
+
+    private final FrameCodec codec;
+    private final SendMessage sendMessage;
+    private final MessageHistory history;
+    private final Receipts receipts;
+    private final ConversationAccess access;
+    private final Fanout fanout;
+    private final Clock clock;
+    private final TokenBuckets sends;
+    private final Map<String, Long> lastTyping = new ConcurrentHashMap<>();
+
+    public FrameHandler(FrameCodec codec, SendMessage sendMessage, MessageHistory history, Receipts receipts,
+            ConversationAccess access, Fanout fanout, Clock clock,
+            @ConfigProperty(name = "echos.ws.send-burst") int sendBurst,
+            @ConfigProperty(name = "echos.ws.send-per-second") double sendPerSecond) {
+        this.codec = codec;
+        this.sendMessage = sendMessage;
+        this.history = history;
+        this.receipts = receipts;
+        this.access = access;
+        this.fanout = fanout;
+        this.clock = clock;
+        this.sends = new TokenBuckets(clock, sendBurst, sendPerSecond);
+    }
+
+    void handle(Peer peer, String text) {
+        InboundFrame frame = codec.decode(text).orElse(null);
+        if (frame == null) {
+            reply(peer, OutboundFrame.error(null, "malformed_frame", "Frames are JSON objects with a string \"type\"."));
+            return;
+        }
+        try {
+            switch (frame.type()) {
+                case "message.send" -> send(peer, frame);
+                case "typing" -> typing(peer, frame);
+                case "delivered" -> receipts.delivered(peer.userId(), frame.text("conversationId"), seq(frame));
+                case "read" -> receipts.read(peer.userId(), frame.text("conversationId"), seq(frame));
+                case "sync" -> sync(peer, frame);
+                case "ping" -> reply(peer, OutboundFrame.reply("pong", frame.ref(), Map.of()));
+                default -> reply(peer, OutboundFrame.error(frame.ref(), "unknown_type", "Unknown frame type."));
+            }
+        } catch (ApiException e) {
+            reply(peer, new OutboundFrame("error", frame.ref(), errorData(e)));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "event=socket_frame_failed type=%s user=%s", frame.type(), peer.userId());
+            reply(peer, OutboundFrame.error(frame.ref(), "internal_error", "Something went wrong."));
+        }
+    }
+
+    private void send(Peer peer, InboundFrame frame) {
+        if (!sends.tryTake(peer.userId())) {
+            throw new ApiException(429, "rate_limited", "You are sending too fast; wait a moment.");
+        }
+        MessageStore.Appended appended = sendMessage.send(peer.userId(), frame.text("conversationId"), frame.text("clientId"),
+                frame.text("text"), peer.id());
+        Message message = appended.message();
+        reply(peer, OutboundFrame.reply("message.ack", frame.ref(), Map.of("clientId", message.clientId(), "message", message)));
+    }
+
+    private void typing(Peer peer, InboundFrame frame) {
+        Conversation c = access.requireMember(frame.text("conversationId"), peer.userId());
+        long now = clock.millis();
+        String key = peer.userId() + '\u0000' + c.id();
+        Long previous = lastTyping.get(key);
+        if (previous != null && now - previous < TYPING_MIN_INTERVAL_MS) {
+            return;
+        }
+        lastTyping.put(key, now);
+        if (lastTyping.size() > 100_000) {
+            lastTyping.clear();
+        }
+        List<String> others = c.memberIds().stream().filter(id -> !id.equals(peer.userId())).toList();
+        fanout.toUsers(others, OutboundFrame.of("typing", Map.of("conversationId", c.id(), "userId", peer.userId())));
+    }
+
+    private void sync(Peer peer, InboundFrame frame) {
+        JsonNode positions = frame.node("positions");
+        if (positions == null || !positions.isObject()) {
+            throw ApiException.validation(Map.of("positions", "positions must be an object of conversationId to last seq."));
+        }
+        Map<String, Long> reached = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = positions.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            long seq = entry.getValue().canConvertToLong() ? Math.max(0, entry.getValue().asLong()) : 0;
+            try {
+                while (true) {
+                    List<Message> page = history.after(peer.userId(), entry.getKey(), seq, SYNC_PAGE);
+                    for (Message m : page) {
+                        reply(peer, OutboundFrame.of("message.new", Map.of("message", m)));
+                        seq = m.seq();
+                    }
+                    if (page.size() < SYNC_PAGE) {
+                        break;
+                    }
+                }
+                reached.put(entry.getKey(), seq);
+            } catch (ApiException notAMember) {
+                // left out of sync.done: the client learns from the conversation list that it is gone
+            }
+        }
+        reply(peer, OutboundFrame.reply("sync.done", frame.ref(), Map.of("positions", reached)));
+    }
+
+    private static long seq(InboundFrame frame) {
+        Long seq = frame.number("seq");
+        if (seq == null || seq < 0) {
+            throw ApiException.validation(Map.of("seq", "seq must be a number of 0 or more."));
+        }
+        return seq;
+    }
+
+    private static Map<String, Object> errorData(ApiException e) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("code", e.code());
+        data.put("message", e.getMessage());
+        if (!e.fields().isEmpty()) {
+            data.put("fields", e.fields());
+        }
+        return data;
+    }
+
+    private void reply(Peer peer, OutboundFrame frame) {
+        peer.send(codec.encode(frame));
+    }
+}

@@ -1,0 +1,66 @@
+package echos.realtime;
+
+import echos.conversation.ConversationChanged;
+import echos.conversation.ConversationStore;
+import echos.conversation.ConversationViews;
+import echos.conversation.MemberRemoved;
+import echos.message.MessageSent;
+import echos.message.ReceiptMoved;
+import echos.presence.PresenceChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns committed domain events into socket frames for the users who should see them. */
+@ApplicationScoped
+public class RealtimeEvents {
+
+    private final Fanout fanout;
+    private final ConversationStore conversations;
+    private final ConversationViews views;
+
+    public RealtimeEvents(Fanout fanout, ConversationStore conversations, ConversationViews views) {
+        this.fanout = fanout;
+        this.conversations = conversations;
+        this.views = views;
+    }
+
+    void onMessage(@Observes MessageSent event) {
+        fanout.toUsersExcept(event.memberIds(), OutboundFrame.of("message.new", Map.of("message", event.message())), event.origin());
+    }
+
+    void onReceipt(@Observes ReceiptMoved event) {
+        fanout.toUsers(event.memberIds(), OutboundFrame.of("receipt", Map.of("conversationId", event.conversationId(),
+                "userId", event.userId(), "deliveredSeq", event.deliveredSeq(), "readSeq", event.readSeq())));
+    }
+
+    void onConversationChanged(@Observes ConversationChanged event) {
+        conversations.find(event.conversationId()).ifPresent(c -> {
+            for (String userId : event.audience()) {
+                if (c.hasMember(userId)) {
+                    fanout.toUsers(List.of(userId), OutboundFrame.of("conversation.updated", Map.of("conversation", views.of(c, userId))));
+                }
+            }
+        });
+    }
+
+    void onMemberRemoved(@Observes MemberRemoved event) {
+        fanout.toUsers(List.of(event.userId()), OutboundFrame.of("conversation.removed", Map.of("conversationId", event.conversationId())));
+    }
+
+    void onPresence(@Observes PresenceChanged event) {
+        Set<String> contacts = conversations.contactsOf(event.userId());
+        fanout.toUsers(contacts, OutboundFrame.of("presence", presence(event.userId(), event.online(), event.lastSeenAt())));
+    }
+
+    static Map<String, Object> presence(String userId, boolean online, Object lastSeenAt) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("userId", userId);
+        data.put("online", online);
+        data.put("lastSeenAt", lastSeenAt);
+        return data;
+    }
+}

@@ -1,0 +1,188 @@
+package echos.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import echos.conversation.sql.SqlConversationStore;
+import echos.message.MessageStore;
+import echos.message.NewMessage;
+import echos.message.sql.SqlMessageStore;
+import echos.storage.TestDatabase;
+import echos.storage.TestUsers;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** What every {@link ConversationStore} backend must do. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ConversationStoreContract {
+
+    private static final Instant T0 = Instant.ofEpochMilli(1_700_000_000_000L);
+
+    private TestDatabase database;
+    private ConversationStore conversations;
+    private MessageStore messages;
+    private TestUsers users;
+
+    protected abstract TestDatabase openDatabase();
+
+    @BeforeAll
+    void open() {
+        database = openDatabase();
+        conversations = new SqlConversationStore(database.jdbc());
+        messages = new SqlMessageStore(database.jdbc());
+        users = new TestUsers(database.jdbc());
+    }
+
+    @AfterAll
+    void close() {
+        database.close();
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private void post(String conversationId, String senderId) {
+        messages.append(new NewMessage(newId(), conversationId, senderId, newId(), "hi", T0));
+    }
+
+    @Test
+    void createsOneDirectConversationPerPairWhicheverSideAsks() {
+        String a = users.create();
+        String b = users.create();
+        ConversationStore.DirectResult first = conversations.findOrCreateDirect(newId(), a, b, T0);
+        ConversationStore.DirectResult second = conversations.findOrCreateDirect(newId(), b, a, T0);
+        assertTrue(first.created());
+        assertFalse(second.created());
+        assertEquals(first.conversation().id(), second.conversation().id());
+        assertEquals(ConversationType.DIRECT, first.conversation().type());
+        assertEquals(Set.of(a, b), Set.copyOf(first.conversation().memberIds()));
+    }
+
+    @Test
+    void concurrentDirectRequestsForOnePairAllGetTheSameConversation() throws Exception {
+        String a = users.create();
+        String b = users.create();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ConversationStore.DirectResult>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                boolean flip = i % 2 == 0;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return flip ? conversations.findOrCreateDirect(newId(), a, b, T0) : conversations.findOrCreateDirect(newId(), b, a, T0);
+                }));
+            }
+            start.countDown();
+            Set<String> ids = new java.util.HashSet<>();
+            int created = 0;
+            for (Future<ConversationStore.DirectResult> r : results) {
+                ids.add(r.get().conversation().id());
+                created += r.get().created() ? 1 : 0;
+            }
+            assertEquals(1, ids.size());
+            assertEquals(1, created);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void createsAGroupWithItsOwnerFirst() {
+        String owner = users.create();
+        String m1 = users.create();
+        String m2 = users.create();
+        Conversation group = conversations.createGroup(newId(), "Team", owner, List.of(m1, m2, owner, m1), T0);
+        assertEquals("Team", group.name());
+        assertEquals(Role.OWNER, group.member(owner).orElseThrow().role());
+        assertEquals(Role.MEMBER, group.member(m1).orElseThrow().role());
+        assertEquals(3, group.members().size());
+        assertEquals(owner, group.members().get(0).userId());
+        assertEquals(0, group.lastSeq());
+    }
+
+    @Test
+    void listsAUsersConversationsByMostRecentActivity() {
+        String me = users.create();
+        Conversation older = conversations.createGroup(newId(), "older", me, List.of(users.create()), T0);
+        Conversation newer = conversations.createGroup(newId(), "newer", me, List.of(users.create()), T0.plusSeconds(1));
+        conversations.createGroup(newId(), "not mine", users.create(), List.of(users.create()), T0);
+        assertEquals(List.of(newer.id(), older.id()), conversations.listForUser(me).stream().map(Conversation::id).toList());
+        messages.append(new NewMessage(newId(), older.id(), me, newId(), "bump", T0.plusSeconds(5)));
+        List<Conversation> list = conversations.listForUser(me);
+        assertEquals(List.of(older.id(), newer.id()), list.stream().map(Conversation::id).toList());
+        assertEquals(2, list.get(1).members().size());
+    }
+
+    @Test
+    void renamesAddsRemovesAndChangesRoles() {
+        String owner = users.create();
+        String member = users.create();
+        String newcomer = users.create();
+        Conversation group = conversations.createGroup(newId(), "Before", owner, List.of(member), T0);
+        conversations.rename(group.id(), "After");
+        conversations.addMembers(group.id(), List.of(newcomer, member), Role.MEMBER, T0.plusSeconds(1));
+        conversations.setRole(group.id(), member, Role.ADMIN);
+        conversations.removeMember(group.id(), newcomer);
+        Conversation after = conversations.find(group.id()).orElseThrow();
+        assertEquals("After", after.name());
+        assertEquals(List.of(owner, member), after.memberIds());
+        assertEquals(Role.ADMIN, after.member(member).orElseThrow().role());
+    }
+
+    @Test
+    void readPositionOnlyMovesForwardAndNeverPastTheLastMessage() {
+        String a = users.create();
+        String b = users.create();
+        Conversation c = conversations.findOrCreateDirect(newId(), a, b, T0).conversation();
+        for (int i = 0; i < 5; i++) {
+            post(c.id(), a);
+        }
+        assertEquals(3, conversations.markRead(c.id(), b, 3).orElseThrow().readSeq());
+        Member back = conversations.markRead(c.id(), b, 1).orElseThrow();
+        assertEquals(3, back.readSeq());
+        assertEquals(3, back.deliveredSeq());
+        Member capped = conversations.markRead(c.id(), b, 99).orElseThrow();
+        assertEquals(5, capped.readSeq());
+        assertEquals(5, conversations.markDelivered(c.id(), b, 2).orElseThrow().deliveredSeq());
+        assertTrue(conversations.markRead(c.id(), users.create(), 1).isEmpty());
+    }
+
+    @Test
+    void deliveredPositionMovesWithoutMovingRead() {
+        String a = users.create();
+        String b = users.create();
+        Conversation c = conversations.findOrCreateDirect(newId(), a, b, T0).conversation();
+        post(c.id(), a);
+        post(c.id(), a);
+        Member m = conversations.markDelivered(c.id(), b, 2).orElseThrow();
+        assertEquals(2, m.deliveredSeq());
+        assertEquals(0, m.readSeq());
+    }
+
+    @Test
+    void contactsAreEveryoneSharingAConversation() {
+        String me = users.create();
+        String friend = users.create();
+        String colleague = users.create();
+        String stranger = users.create();
+        conversations.findOrCreateDirect(newId(), me, friend, T0);
+        conversations.createGroup(newId(), "work", colleague, List.of(me), T0);
+        conversations.createGroup(newId(), "elsewhere", stranger, List.of(friend), T0);
+        assertEquals(Set.of(friend, colleague), conversations.contactsOf(me));
+        assertTrue(conversations.find("missing").isEmpty());
+    }
+}

@@ -1,0 +1,167 @@
+package echos.message;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import echos.conversation.ConversationStore;
+import echos.conversation.sql.SqlConversationStore;
+import echos.message.sql.SqlMessageStore;
+import echos.storage.TestDatabase;
+import echos.storage.TestUsers;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** What every {@link MessageStore} backend must do, above all gap-free seq under concurrent senders. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class MessageStoreContract {
+
+    private static final Instant T0 = Instant.ofEpochMilli(1_700_000_000_000L);
+
+    private TestDatabase database;
+    private ConversationStore conversations;
+    private MessageStore messages;
+    private TestUsers users;
+
+    protected abstract TestDatabase openDatabase();
+
+    @BeforeAll
+    void open() {
+        database = openDatabase();
+        conversations = new SqlConversationStore(database.jdbc());
+        messages = new SqlMessageStore(database.jdbc());
+        users = new TestUsers(database.jdbc());
+    }
+
+    @AfterAll
+    void close() {
+        database.close();
+    }
+
+    private record Chat(String id, String a, String b) {
+    }
+
+    private Chat newChat() {
+        String a = users.create();
+        String b = users.create();
+        return new Chat(conversations.findOrCreateDirect(UUID.randomUUID().toString(), a, b, T0).conversation().id(), a, b);
+    }
+
+    private MessageStore.Appended send(Chat chat, String sender, String clientId, String text) {
+        return messages.append(new NewMessage(UUID.randomUUID().toString(), chat.id(), sender, clientId, text, T0));
+    }
+
+    @Test
+    void numbersMessagesOneTwoThreeAndStoresTextExactly() {
+        Chat chat = newChat();
+        Message first = send(chat, chat.a(), "c1", "  hello <img src=x onerror=alert(1)>\n").message();
+        Message second = send(chat, chat.b(), "c1", "second").message();
+        assertEquals(1, first.seq());
+        assertEquals(2, second.seq());
+        assertEquals("  hello <img src=x onerror=alert(1)>\n", messages.last(chat.id()).map(m -> m.seq() == 2 ? first : m).orElseThrow().text());
+        assertEquals(2, conversations.find(chat.id()).orElseThrow().lastSeq());
+    }
+
+    @Test
+    void storesAClientIdOnceAndReturnsTheOriginalOnResend() {
+        Chat chat = newChat();
+        MessageStore.Appended first = send(chat, chat.a(), "same", "once");
+        MessageStore.Appended again = send(chat, chat.a(), "same", "twice?");
+        assertTrue(first.created());
+        assertFalse(again.created());
+        assertEquals(first.message(), again.message());
+        assertEquals(1, messages.after(chat.id(), 0, 10).size());
+    }
+
+    @Test
+    void concurrentSendersGetGapFreeSeq() throws Exception {
+        Chat chat = newChat();
+        int threads = 8;
+        int each = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                String sender = t % 2 == 0 ? chat.a() : chat.b();
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        send(chat, sender, "t" + thread + "-" + i, "m");
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Long> seqs = messages.after(chat.id(), 0, 1000).stream().map(Message::seq).toList();
+        assertEquals(LongStream.rangeClosed(1, threads * each).boxed().toList(), seqs);
+    }
+
+    @Test
+    void concurrentResendsOfOneClientIdStoreOneMessage() throws Exception {
+        Chat chat = newChat();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<MessageStore.Appended>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return send(chat, chat.a(), "dup", "x");
+                }));
+            }
+            start.countDown();
+            int created = 0;
+            for (Future<MessageStore.Appended> r : results) {
+                created += r.get().created() ? 1 : 0;
+            }
+            assertEquals(1, created);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(1L), messages.after(chat.id(), 0, 10).stream().map(Message::seq).toList());
+        assertEquals(2, send(chat, chat.a(), "next", "y").message().seq());
+    }
+
+    @Test
+    void pagesBackwardsAndForwards() {
+        Chat chat = newChat();
+        for (int i = 1; i <= 7; i++) {
+            send(chat, chat.a(), "c" + i, "m" + i);
+        }
+        assertEquals(List.of(7L, 6L, 5L), messages.before(chat.id(), Long.MAX_VALUE, 3).stream().map(Message::seq).toList());
+        assertEquals(List.of(4L, 3L), messages.before(chat.id(), 5, 2).stream().map(Message::seq).toList());
+        assertEquals(List.of(6L, 7L), messages.after(chat.id(), 5, 10).stream().map(Message::seq).toList());
+        assertEquals(7, messages.last(chat.id()).orElseThrow().seq());
+        assertTrue(messages.last(newChat().id()).isEmpty());
+    }
+
+    @Test
+    void countsUnreadMessagesFromOthersOnly() {
+        Chat chat = newChat();
+        send(chat, chat.a(), "1", "from a");
+        send(chat, chat.b(), "2", "from b");
+        send(chat, chat.a(), "3", "from a");
+        assertEquals(2, messages.countUnread(chat.id(), chat.b(), 0));
+        assertEquals(1, messages.countUnread(chat.id(), chat.b(), 1));
+        assertEquals(1, messages.countUnread(chat.id(), chat.a(), 0));
+    }
+}
