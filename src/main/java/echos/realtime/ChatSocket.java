@@ -7,7 +7,9 @@ import echos.user.User;
 import echos.user.UserStore;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -23,6 +25,7 @@ import org.jboss.logging.Logger;
 public class ChatSocket {
 
     static final String ENDPOINT_ID = "chat";
+    static final int MESSAGE_TOO_BIG = 1009;
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
 
     private final SecurityIdentity identity;
@@ -73,6 +76,18 @@ public class ChatSocket {
         Peer peer = connections.get(connection.id());
         if (peer != null) {
             peer.heard(clock.millis());
+        }
+    }
+
+    /** Vert.x reports a frame over WS_MAX_FRAME_SIZE as an IllegalStateException; close with 1009 (message too big). */
+    @OnError
+    void failed(IllegalStateException e, WebSocketConnection connection) {
+        if (String.valueOf(e.getMessage()).contains("max message size")) {
+            connection.close(new CloseReason(MESSAGE_TOO_BIG, "frame too large")).subscribe().with(ok -> { }, failure -> { });
+        } else {
+            LOG.errorf(e, "event=socket_failed connection=%s", connection.id());
+            connection.close(new CloseReason(CloseReason.INTERNAL_SERVER_ERROR.getCode(), "internal error"))
+                    .subscribe().with(ok -> { }, failure -> { });
         }
     }
 

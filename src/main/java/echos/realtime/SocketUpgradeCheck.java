@@ -1,0 +1,37 @@
+package echos.realtime;
+
+import echos.common.web.AllowedOrigins;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Decides on the socket upgrade before anything else: 403 for a foreign browser Origin (cross-site WebSocket
+ * hijacking), 401 without a valid, unrevoked session. Answering here keeps refused upgrades out of the error log.
+ */
+@ApplicationScoped
+public class SocketUpgradeCheck implements HttpUpgradeCheck {
+
+    private final AllowedOrigins origins;
+
+    public SocketUpgradeCheck(AllowedOrigins origins) {
+        this.origins = origins;
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        String origin = context.httpRequest().getHeader("Origin");
+        if (origin != null && !origins.isAllowed(origin, context.httpRequest().getHeader("Host"))) {
+            return CheckResult.rejectUpgrade(403);
+        }
+        return context.securityIdentity()
+                .onItemOrFailure().transformToUni((identity, failure) -> failure != null || identity == null || identity.isAnonymous()
+                        ? CheckResult.rejectUpgrade(401)
+                        : CheckResult.permitUpgrade());
+    }
+
+    @Override
+    public boolean appliesTo(String endpointId) {
+        return ChatSocket.ENDPOINT_ID.equals(endpointId);
+    }
+}
