@@ -16,5 +16,8 @@ public interface SessionStore {
     /** Revokes every session of the user except the one given; returns how many were removed. */
     int deleteAllOfUserExcept(String userId, String keptSessionId);
 
+    /** Revokes every session of the user; returns how many were removed. */
+    int deleteAllOfUser(String userId);
+
     int deleteExpired(Instant now);
 }

@@ -41,6 +41,11 @@ public class SqlSessionStore implements SessionStore {
     }
 
     @Override
+    public int deleteAllOfUser(String userId) {
+        return jdbc.updateOrFail("DELETE FROM sessions WHERE user_id = ?", userId);
+    }
+
+    @Override
     public int deleteExpired(Instant now) {
         return jdbc.updateOrFail("DELETE FROM sessions WHERE expires_at <= ?", now.toEpochMilli());
     }

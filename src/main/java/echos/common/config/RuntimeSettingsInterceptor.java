@@ -34,6 +34,9 @@ public class RuntimeSettingsInterceptor implements ConfigSourceInterceptor {
             case "quarkus.datasource.sqlite.jdbc.url" -> answer(ctx, name, "jdbc:sqlite:" + sqliteFile(ctx));
             case "echos.data-dir" -> answer(ctx, name, dataDir(ctx).toString());
             case "smallrye.jwt.verify.secretkey", "smallrye.jwt.sign.key" -> answer(ctx, name, secret(ctx).asJwk());
+            case "quarkus.mailer.tls" -> smtpTls(ctx) == null ? ctx.proceed(name) : answer(ctx, name, String.valueOf("tls".equals(smtpTls(ctx))));
+            case "quarkus.mailer.start-tls" -> smtpTls(ctx) == null ? ctx.proceed(name)
+                    : answer(ctx, name, "starttls".equals(smtpTls(ctx)) ? "REQUIRED" : "DISABLED");
             default -> ctx.proceed(name);
         };
     }
@@ -55,6 +58,12 @@ public class RuntimeSettingsInterceptor implements ConfigSourceInterceptor {
             databaseUrl = DatabaseUrl.parse(raw(ctx, "database.url"));
         }
         return databaseUrl;
+    }
+
+    /** SMTP_TLS: starttls (upgrade a plain connection, usually port 587), tls (implicit TLS, port 465) or none. */
+    private static String smtpTls(ConfigSourceInterceptorContext ctx) {
+        String value = raw(ctx, "smtp.tls");
+        return value == null || value.isBlank() ? null : value.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Path dataDir(ConfigSourceInterceptorContext ctx) {
