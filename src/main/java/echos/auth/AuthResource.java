@@ -6,6 +6,7 @@ import echos.user.UserStore;
 import echos.user.UserView;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,9 +34,10 @@ public class AuthResource {
     private final SessionCookie cookie;
     private final UserStore users;
     private final Caller caller;
+    private final Event<SessionsEnded> ended;
 
     public AuthResource(Signup signup, Login login, ChangePassword changePassword, SessionStore sessions,
-            SessionIssuer issuer, SessionCookie cookie, UserStore users, Caller caller) {
+            SessionIssuer issuer, SessionCookie cookie, UserStore users, Caller caller, Event<SessionsEnded> ended) {
         this.signup = signup;
         this.login = login;
         this.changePassword = changePassword;
@@ -44,6 +46,7 @@ public class AuthResource {
         this.cookie = cookie;
         this.users = users;
         this.caller = caller;
+        this.ended = ended;
     }
 
     @POST
@@ -63,7 +66,10 @@ public class AuthResource {
     @Path("/logout")
     @Consumes(MediaType.WILDCARD)
     public Response logout() {
-        caller.optionalSessionId().ifPresent(sessions::delete);
+        caller.optionalSessionId().ifPresent(id -> {
+            sessions.delete(id);
+            ended.fire(SessionsEnded.one(id));
+        });
         return Response.noContent().cookie(cookie.cleared()).build();
     }
 

@@ -5,6 +5,7 @@ import echos.common.error.FieldErrors;
 import echos.user.Credentials;
 import echos.user.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -20,11 +21,13 @@ public class ChangePassword {
     private final UserStore users;
     private final SessionStore sessions;
     private final PasswordHasher hasher;
+    private final Event<SessionsEnded> ended;
 
-    public ChangePassword(UserStore users, SessionStore sessions, PasswordHasher hasher) {
+    public ChangePassword(UserStore users, SessionStore sessions, PasswordHasher hasher, Event<SessionsEnded> ended) {
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
+        this.ended = ended;
     }
 
     public void change(String userId, String currentSessionId, Request request) {
@@ -41,6 +44,7 @@ public class ChangePassword {
         }
         users.updatePasswordHash(userId, hasher.hash(r.newPassword()));
         int revoked = sessions.deleteAllOfUserExcept(userId, currentSessionId);
+        ended.fire(SessionsEnded.allOf(userId, currentSessionId));
         LOG.infof("event=password_changed user=%s revoked_sessions=%d", userId, revoked);
     }
 }

@@ -6,6 +6,7 @@ import echos.common.ratelimit.RateLimit;
 import echos.common.ratelimit.RateLimiter;
 import echos.user.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,6 +44,7 @@ public class PasswordReset {
     private final RateLimit perEmail;
     private final RateLimit perIp;
     private final SecureRandom random = new SecureRandom();
+    private final Event<SessionsEnded> ended;
 
     public PasswordReset(UserStore users, ResetTokenStore tokens, SessionStore sessions, PasswordHasher hasher,
             PasswordResetMailer mailer, RateLimiter limiter, Clock clock,
@@ -51,7 +53,8 @@ public class PasswordReset {
             @ConfigProperty(name = "quarkus.http.port") int port,
             @ConfigProperty(name = "echos.rate-limit.reset-mails-per-email") int perEmail,
             @ConfigProperty(name = "echos.rate-limit.reset-mails-per-ip") int perIp,
-            @ConfigProperty(name = "echos.rate-limit.reset-window") Duration window) {
+            @ConfigProperty(name = "echos.rate-limit.reset-window") Duration window, Event<SessionsEnded> ended) {
+        this.ended = ended;
         this.users = users;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -92,6 +95,7 @@ public class PasswordReset {
         users.updatePasswordHash(userId, hasher.hash(newPassword));
         tokens.invalidateAllOf(userId);
         int revoked = sessions.deleteAllOfUser(userId);
+        ended.fire(SessionsEnded.allOf(userId, null));
         LOG.infof("event=password_reset user=%s revoked_sessions=%d", userId, revoked);
     }
 

@@ -52,7 +52,7 @@ public class ChatSocket {
     @OnOpen
     void open(WebSocketConnection connection) {
         String userId = identity.getAttribute(SessionCheck.USER_ID);
-        Peer peer = connections.add(connection, userId);
+        Peer peer = connections.add(connection, userId, identity.getAttribute(SessionCheck.SESSION_ID));
         presence.socketOpened(userId);
         for (User contact : users.findByIds(conversations.contactsOf(userId))) {
             boolean online = presence.isOnline(contact.id());

@@ -24,8 +24,8 @@ public class Connections {
         this.maxQueued = maxQueued;
     }
 
-    Peer add(WebSocketConnection connection, String userId) {
-        Peer peer = new Peer(connection, userId, maxQueued, clock.millis());
+    Peer add(WebSocketConnection connection, String userId, String sessionId) {
+        Peer peer = new Peer(connection, userId, sessionId, maxQueued, clock.millis());
         byConnection.put(connection.id(), peer);
         byUser.computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet()).add(peer);
         return peer;
@@ -59,6 +59,10 @@ public class Connections {
                 }
             }
         }
+    }
+
+    List<Peer> matching(java.util.function.Predicate<Peer> test) {
+        return byConnection.values().stream().filter(test).toList();
     }
 
     List<Peer> silentSince(long millis) {

@@ -16,13 +16,15 @@ public final class Peer {
 
     private final WebSocketConnection connection;
     private final String userId;
+    private final String sessionId;
     private final int maxQueued;
     private final AtomicInteger queued = new AtomicInteger();
     private volatile long lastHeardAt;
 
-    Peer(WebSocketConnection connection, String userId, int maxQueued, long now) {
+    Peer(WebSocketConnection connection, String userId, String sessionId, int maxQueued, long now) {
         this.connection = connection;
         this.userId = userId;
+        this.sessionId = sessionId;
         this.maxQueued = maxQueued;
         this.lastHeardAt = now;
     }
@@ -33,6 +35,10 @@ public final class Peer {
 
     public String userId() {
         return userId;
+    }
+
+    public String sessionId() {
+        return sessionId;
     }
 
     void heard(long now) {

@@ -1,5 +1,6 @@
 package echos.realtime;
 
+import echos.auth.SessionsEnded;
 import echos.conversation.ConversationChanged;
 import echos.conversation.ConversationStore;
 import echos.conversation.ConversationViews;
@@ -21,8 +22,10 @@ public class RealtimeEvents {
     private final Fanout fanout;
     private final ConversationStore conversations;
     private final ConversationViews views;
+    private final Connections connections;
 
-    public RealtimeEvents(Fanout fanout, ConversationStore conversations, ConversationViews views) {
+    public RealtimeEvents(Fanout fanout, ConversationStore conversations, ConversationViews views, Connections connections) {
+        this.connections = connections;
         this.fanout = fanout;
         this.conversations = conversations;
         this.views = views;
@@ -54,6 +57,12 @@ public class RealtimeEvents {
     void onPresence(@Observes PresenceChanged event) {
         Set<String> contacts = conversations.contactsOf(event.userId());
         fanout.toUsers(contacts, OutboundFrame.of("presence", presence(event.userId(), event.online(), event.lastSeenAt())));
+    }
+
+    void onSessionsEnded(@Observes SessionsEnded event) {
+        for (Peer peer : connections.matching(p -> event.covers(p.userId(), p.sessionId()))) {
+            peer.close(Peer.POLICY_VIOLATION, "session ended");
+        }
     }
 
     static Map<String, Object> presence(String userId, boolean online, Object lastSeenAt) {

@@ -62,6 +62,18 @@ class ChatSocketTest {
     }
 
     @Test
+    void loggingOutClosesTheSocketsOfThatSessionOnly() {
+        Account a = TestAccounts.signUp();
+        String otherToken = TestAccounts.logIn(a.email(), TestAccounts.PASSWORD).path("token");
+        try (TestSocket doomed = connect(a); TestSocket kept = TestSocket.connect(ws(), otherToken)) {
+            given().header("Authorization", "Bearer " + a.token()).post("/api/auth/logout").then().statusCode(204);
+            assertEquals(1008, doomed.awaitClose(WAIT));
+            kept.send("ping", "alive", Map.of());
+            assertEquals("alive", kept.await("pong").path("ref").asText());
+        }
+    }
+
+    @Test
     void refusesForeignOriginsAndAcceptsItsOwnAndTheCookie() {
         Account a = TestAccounts.signUp();
         assertEquals(403, refusedStatus(Map.of("Cookie", "jwt=" + a.token(), "Origin", "https://evil.example")));
