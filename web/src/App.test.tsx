@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useAuth } from './store/auth';
-import { ada, stubFetch } from './test/http';
+import { ada, json, stubFetch } from './test/http';
 import { renderApp } from './test/render';
 
 const loggedOut = () => useAuth.setState({ user: null, session: { loading: false, error: null } });
@@ -37,9 +37,10 @@ describe('route guards', () => {
 describe('chat shell', () => {
   it('shows the empty states and the user menu', async () => {
     loggedIn();
+    stubFetch({ 'GET /api/conversations': json(200, { conversations: [] }) });
     const { user } = renderApp('/');
     const shell = screen.getByTestId('chat-shell');
-    expect(within(shell).getByText('No conversations yet')).toBeInTheDocument();
+    expect(await within(shell).findByText('No conversations yet')).toBeInTheDocument();
     expect(within(shell).getByText('Select a conversation')).toBeInTheDocument();
 
     expect(screen.queryByTestId('menu-profile')).not.toBeInTheDocument();

@@ -1,32 +1,119 @@
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
 import { ChatsIcon } from '../components/icons';
+import { Spinner } from '../components/Spinner';
+import { useAuth } from '../store/auth';
+import { useConversations } from '../store/conversations';
+import { ensureChatStarted } from '../store/realtime';
+import { toast } from '../store/toast';
+import { useUi } from '../store/ui';
+import { ConnectionBanner } from './ConnectionBanner';
+import { Sidebar } from './Sidebar';
+import { Thread } from './Thread';
 
-/** Conversation list + message panel. Empty until messaging lands. */
-export function ChatShell() {
+function NoThread() {
   return (
-    <div className="h-full flex flex-col md:flex-row bg-base-100" data-testid="chat-shell">
-      <aside
-        className="md:w-80 shrink-0 border-b md:border-b-0 md:border-r border-base-300 flex flex-col"
-        aria-label="Conversations"
-      >
-        <div className="px-4 py-3 border-b border-base-300">
-          <h2 className="font-semibold">Conversations</h2>
-        </div>
-        <div className="flex-1 px-4 py-8 md:py-12 text-center text-base-content/60" data-testid="conversations-empty">
-          <p className="font-medium text-base-content/80">No conversations yet</p>
-          <p className="text-sm mt-1">When you start chatting, your conversations will show up here.</p>
-        </div>
-      </aside>
-      <section className="flex-1 min-h-0 grid place-items-center p-6 bg-base-200/50" aria-label="Messages">
-        <div className="flex flex-col items-center text-center gap-3 max-w-xs">
-          <span className="size-16 rounded-2xl bg-primary/10 text-primary grid place-items-center">
-            <ChatsIcon className="size-8" />
-          </span>
-          <h2 className="text-xl font-semibold">Select a conversation</h2>
-          <p className="text-sm text-base-content/60">
-            Pick a conversation from the list to start messaging. Say hi — someone is waiting to hear from you!
-          </p>
-        </div>
-      </section>
+    <div className="flex-1 grid place-items-center p-6 bg-base-200/50">
+      <div className="flex flex-col items-center text-center gap-3 max-w-xs">
+        <span className="size-16 rounded-2xl bg-primary/10 text-primary grid place-items-center">
+          <ChatsIcon className="size-8" />
+        </span>
+        <h2 className="text-xl font-semibold">Select a conversation</h2>
+        <p className="text-sm text-base-content/60">
+          Pick a conversation from the list to start messaging. Say hi — someone is waiting to hear from you!
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** Opens /c/:id: from the list, else fetched once (deep link); gone or unknown → back to /. */
+function OpenConversation({ id, me }: { id: string; me: string | null }) {
+  const conversation = useConversations((s) => s.byId[id]);
+  const listLoaded = useConversations((s) => s.list.loaded);
+  const navigate = useNavigate();
+  const [lookedUp, setLookedUp] = useState(false);
+  const wasHere = useRef(false);
+  const mounted = useRef(true);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    setLookedUp(false);
+    wasHere.current = false;
+  }, [id]);
+
+  useEffect(() => {
+    if (conversation) {
+      wasHere.current = true;
+      return;
+    }
+    if (wasHere.current) {
+      // Left or removed while open (the removal already told the user).
+      navigate('/', { replace: true });
+      return;
+    }
+    if (!listLoaded || lookedUp) return;
+    setLookedUp(true);
+    void useConversations
+      .getState()
+      .fetchOne(id)
+      .then((c) => {
+        if (!mounted.current || c) return;
+        toast.error('That conversation does not exist, or you are not a member.');
+        navigate('/', { replace: true });
+      });
+  }, [conversation, listLoaded, lookedUp, id, navigate]);
+
+  if (!conversation) {
+    return (
+      <div className="flex-1 grid place-items-center" role="status" aria-label="Loading conversation" data-testid="thread-loading">
+        <Spinner className="loading-md text-base-content/50" />
+      </div>
+    );
+  }
+  return <Thread conversation={conversation} me={me} />;
+}
+
+/** Conversation list + message panel. Below md one of them fills the screen. */
+export function ChatShell() {
+  const { conversationId } = useParams();
+  const selectedId = conversationId ?? null;
+  const meRaw = useAuth((s) => s.user?.id);
+  const me = meRaw === undefined ? null : String(meRaw);
+  const select = useUi((s) => s.select);
+
+  useEffect(() => {
+    ensureChatStarted();
+  }, []);
+
+  useEffect(() => {
+    select(selectedId);
+    return () => select(null);
+  }, [selectedId, select]);
+
+  return (
+    <div className="h-full flex flex-col bg-base-100" data-testid="chat-shell">
+      <ConnectionBanner />
+      <div className="flex-1 min-h-0 flex flex-row">
+        <aside
+          className={`${selectedId ? 'hidden md:flex' : 'flex'} w-full md:w-80 shrink-0 md:border-r border-base-300 flex-col min-h-0`}
+          aria-label="Conversations"
+        >
+          <Sidebar />
+        </aside>
+        <section
+          className={`${selectedId ? 'flex' : 'hidden md:flex'} flex-1 min-w-0 min-h-0 flex-col bg-base-100`}
+          aria-label="Messages"
+        >
+          {selectedId ? <OpenConversation key={selectedId} id={selectedId} me={me} /> : <NoThread />}
+        </section>
+      </div>
     </div>
   );
 }

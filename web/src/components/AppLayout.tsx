@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, Outlet } from 'react-router';
+import { ChatRuntime } from '../chat/ChatRuntime';
 import { ArrowLeftIcon } from './icons';
 import { Logo } from './Logo';
 import { UserMenu } from './UserMenu';
@@ -8,6 +9,7 @@ import { UserMenu } from './UserMenu';
 export function AppLayout() {
   return (
     <div className="h-dvh flex flex-col bg-base-200">
+      <ChatRuntime />
       <header className="navbar bg-base-100 border-b border-base-300 px-3 sm:px-4 min-h-14 shrink-0">
         <div className="flex-1">
           <Link to="/" className="flex items-center gap-2 font-bold text-lg" aria-label="Echos home">

@@ -32,6 +32,13 @@ describe('api', () => {
     expect((init!.headers as Record<string, string>)['Content-Type']).toBeUndefined();
   });
 
+  it('sends DELETE without a body', async () => {
+    const fetchMock = stubFetch({ 'DELETE /api/conversations/c1/members/u2': new Response(null, { status: 204 }) });
+    await expect(api.delete('/api/conversations/c1/members/u2')).resolves.toBeNull();
+    expect(fetchMock.mock.calls[0][1]).toMatchObject({ method: 'DELETE', credentials: 'same-origin' });
+    expect(fetchMock.mock.calls[0][1]!.body).toBeUndefined();
+  });
+
   it('returns null for 204 No Content', async () => {
     stubFetch({ 'POST /api/auth/logout': new Response(null, { status: 204 }) });
     await expect(api.post('/api/auth/logout')).resolves.toBeNull();

@@ -1,0 +1,265 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Conversation } from '../lib/chatTypes';
+import { useAuth } from '../store/auth';
+import { adaMember, bob, cat, conversation, group, message, ME } from '../test/chat';
+import { FakeWebSocket } from '../test/fakeSocket';
+import { ada, apiError, json, stubFetch } from '../test/http';
+import { renderApp } from '../test/render';
+
+beforeEach(() => {
+  useAuth.setState({ user: ada, session: { loading: false, error: null } });
+});
+
+const direct = (extra: Partial<Conversation> = {}) =>
+  conversation('a', {
+    lastSeq: 3,
+    lastReadSeq: 1,
+    unreadCount: 2,
+    lastMessage: message('a', 3, '2', { text: 'are you there?' }),
+    lastActivityAt: '2026-11-26T12:03:00.000Z',
+    members: [adaMember({ deliveredSeq: 3, readSeq: 1 }), bob({ online: true, deliveredSeq: 3, readSeq: 3 })],
+    ...extra,
+  });
+
+const team = (extra: Partial<Conversation> = {}) =>
+  group('g', {
+    lastSeq: 0,
+    lastActivityAt: '2026-11-20T12:00:00.000Z',
+    members: [adaMember({ role: 'owner' }), bob(), cat()],
+    ...extra,
+  });
+
+const history = {
+  messages: [message('a', 3, '2', { text: 'are you there?' }), message('a', 2, ME), message('a', 1, '2')],
+  nextBefore: null,
+};
+
+/** The socket opens once the list has loaded. */
+async function openSocket() {
+  await waitFor(() => expect(FakeWebSocket.instances.length).toBeGreaterThan(0));
+  const ws = FakeWebSocket.last();
+  act(() => ws.open());
+  return ws;
+}
+
+function serverSends(ws: FakeWebSocket, type: string, data: unknown) {
+  act(() => ws.receive({ type, data }));
+}
+
+describe('chat shell', () => {
+  it('lists conversations with unread badges and online dots, and filters online only', async () => {
+    stubFetch({
+      'GET /api/conversations': json(200, { conversations: [team({ members: [adaMember({ role: 'owner' }), cat()] }), direct()] }),
+    });
+    const { user } = renderApp('/');
+    expect(screen.getByTestId('conversations-loading')).toBeInTheDocument();
+    const items = await screen.findAllByTestId('conversation-item');
+    expect(items.map((i) => i.getAttribute('data-conversation-id'))).toEqual(['a', 'g']);
+    expect(items[0]).toHaveTextContent('Bob Stone');
+    expect(items[0]).toHaveTextContent('are you there?');
+    expect(within(items[0]).getByTestId('unread-badge')).toHaveTextContent('2');
+    expect(within(items[0]).getByTestId('online-dot')).toBeInTheDocument();
+    expect(within(items[1]).queryByTestId('unread-badge')).not.toBeInTheDocument();
+    expect(within(items[1]).queryByTestId('online-dot')).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId('online-only-toggle'));
+    expect(screen.getAllByTestId('conversation-item').map((i) => i.getAttribute('data-conversation-id'))).toEqual(['a']);
+
+    // Bob goes offline: nobody left.
+    const ws = await openSocket();
+    serverSends(ws, 'presence', { userId: '2', online: false, lastSeenAt: new Date().toISOString() });
+    expect(screen.queryByTestId('conversation-item')).not.toBeInTheDocument();
+    expect(screen.getByTestId('conversations-none-online')).toBeInTheDocument();
+  });
+
+  it('opens a thread: history, read receipt, presence, live messages, typing', async () => {
+    stubFetch({
+      'GET /api/conversations': json(200, { conversations: [direct()] }),
+      'GET /api/conversations/a/messages?limit=50': json(200, history),
+    });
+    const { user } = renderApp('/');
+    const ws = await openSocket();
+    await user.click(await screen.findByTestId('conversation-item'));
+
+    const thread = await screen.findByTestId('thread');
+    expect(thread).toHaveAttribute('data-conversation-id', 'a');
+    expect(screen.getByTestId('thread-title')).toHaveTextContent('Bob Stone');
+    expect(screen.getByTestId('presence-status')).toHaveTextContent('Online');
+    await waitFor(() => expect(screen.getAllByTestId('message')).toHaveLength(3));
+    const [first, mine] = screen.getAllByTestId('message');
+    expect(first).toHaveAttribute('data-mine', 'false');
+    expect(mine).toHaveAttribute('data-mine', 'true');
+    expect(mine).toHaveAttribute('data-status', 'read');
+
+    // Seen: `read` for the newest seq, badge gone.
+    await waitFor(() => expect(ws.frames('read')).toEqual([{ type: 'read', data: { conversationId: 'a', seq: 3 } }]));
+    expect(screen.queryByTestId('unread-badge')).not.toBeInTheDocument();
+
+    serverSends(ws, 'typing', { conversationId: 'a', userId: '2' });
+    expect(screen.getByTestId('typing-indicator')).toHaveTextContent('Bob is typing…');
+
+    serverSends(ws, 'message.new', {
+      message: message('a', 4, '2', { text: '<img src=x onerror=alert(1)>', createdAt: new Date().toISOString() }),
+    });
+    const texts = screen.getAllByTestId('message-text').map((t) => t.textContent);
+    expect(texts[texts.length - 1]).toBe('<img src=x onerror=alert(1)>');
+    expect(screen.queryByTestId('typing-indicator')).not.toBeInTheDocument();
+    await waitFor(() => expect(ws.frames('read').at(-1)?.data).toEqual({ conversationId: 'a', seq: 4 }));
+    expect(screen.queryByTestId('unread-badge')).not.toBeInTheDocument();
+
+    serverSends(ws, 'presence', { userId: '2', online: false, lastSeenAt: new Date().toISOString() });
+    expect(screen.getByTestId('presence-status')).toHaveTextContent(/last seen/i);
+  });
+
+  it('sends a message: pending, then sent, delivered and read ticks', async () => {
+    stubFetch({
+      'GET /api/conversations': json(200, {
+        conversations: [direct({ unreadCount: 0, lastReadSeq: 3, members: [adaMember(), bob({ deliveredSeq: 3, readSeq: 3 })] })],
+      }),
+      'GET /api/conversations/a/messages?limit=50': json(200, history),
+    });
+    const { user } = renderApp('/c/a');
+    const ws = await openSocket();
+    await waitFor(() => expect(screen.getAllByTestId('message')).toHaveLength(3));
+
+    await user.type(screen.getByTestId('composer-input'), 'Hello Bob{Enter}');
+    expect(screen.getByTestId('composer-input')).toHaveValue('');
+    const sent = ws.frames('message.send');
+    expect(sent).toHaveLength(1);
+    const clientId = sent[0].data.clientId as string;
+    expect(sent[0].data).toMatchObject({ conversationId: 'a', text: 'Hello Bob' });
+
+    let last = screen.getAllByTestId('message').at(-1)!;
+    expect(last).toHaveAttribute('data-status', 'pending');
+    expect(last).toHaveAttribute('data-seq', '');
+    expect(last).toHaveTextContent('Hello Bob');
+
+    serverSends(ws, 'message.ack', { clientId, message: message('a', 4, ME, { clientId, text: 'Hello Bob' }) });
+    last = screen.getAllByTestId('message').at(-1)!;
+    expect(screen.getAllByTestId('message')).toHaveLength(4);
+    expect(last).toHaveAttribute('data-seq', '4');
+    expect(last).toHaveAttribute('data-status', 'sent');
+
+    serverSends(ws, 'receipt', { conversationId: 'a', userId: '2', deliveredSeq: 4, readSeq: 3 });
+    expect(screen.getAllByTestId('message').at(-1)).toHaveAttribute('data-status', 'delivered');
+    serverSends(ws, 'receipt', { conversationId: 'a', userId: '2', deliveredSeq: 4, readSeq: 4 });
+    expect(screen.getAllByTestId('message').at(-1)).toHaveAttribute('data-status', 'read');
+  });
+
+  it('shows the connection banner only while not connected', async () => {
+    stubFetch({ 'GET /api/conversations': json(200, { conversations: [] }) });
+    renderApp('/');
+    await waitFor(() => expect(FakeWebSocket.instances).toHaveLength(1));
+    expect(screen.getByTestId('connection-banner')).toHaveTextContent(/connecting/i);
+    const ws = await openSocket();
+    expect(screen.queryByTestId('connection-banner')).not.toBeInTheDocument();
+    act(() => ws.serverClose());
+    expect(screen.getByTestId('connection-banner')).toHaveTextContent(/reconnecting/i);
+  });
+
+  it('a deep link to an unknown conversation asks the server, then goes back to the list', async () => {
+    stubFetch({
+      'GET /api/conversations': json(200, { conversations: [] }),
+      'GET /api/conversations/nope': apiError(404, 'not_found', 'Not found'),
+    });
+    renderApp('/c/nope');
+    expect(await screen.findByText('Select a conversation')).toBeInTheDocument();
+    expect(screen.getByTestId('toast')).toHaveTextContent(/does not exist/);
+  });
+
+  it('starts a direct chat from the user search', async () => {
+    const created = conversation('d1', { name: 'Bob Stone' });
+    const fetchMock = stubFetch({
+      'GET /api/conversations': json(200, { conversations: [] }),
+      'GET /api/users?query=bo&limit=20': json(200, { users: [{ id: '2', fullName: 'Bob Stone', avatarUrl: null }] }),
+      'POST /api/conversations/direct': json(201, { conversation: created }),
+      'GET /api/conversations/d1/messages?limit=50': json(200, { messages: [], nextBefore: null }),
+    });
+    const { user } = renderApp('/');
+    await screen.findByTestId('conversations-empty');
+    await user.click(screen.getByTestId('new-chat'));
+    await user.type(screen.getByTestId('user-search-input'), 'bo');
+    const result = await screen.findByTestId('user-search-result');
+    expect(result).toHaveTextContent('Bob Stone');
+    // Debounced: one request for "bo", not one per keystroke.
+    expect(fetchMock.mock.calls.filter(([url]) => String(url).startsWith('/api/users'))).toHaveLength(1);
+    await user.click(result);
+    expect(await screen.findByTestId('thread')).toHaveAttribute('data-conversation-id', 'd1');
+    expect(screen.getByTestId('thread-title')).toHaveTextContent('Bob Stone');
+    expect(screen.getByTestId('conversation-item')).toHaveAttribute('data-conversation-id', 'd1');
+    expect(screen.queryByTestId('user-search-input')).not.toBeInTheDocument();
+    expect(await screen.findByTestId('thread-empty')).toBeInTheDocument();
+  });
+
+  it('creates a group, shows "Seen by", and handles a forbidden rename', async () => {
+    const created = team({ id: 'g2', name: 'Launch team' });
+    const fetchMock = stubFetch({
+      'GET /api/conversations': json(200, { conversations: [] }),
+      'GET /api/users?query=b&limit=20': json(200, { users: [{ id: '2', fullName: 'Bob Stone', avatarUrl: null }] }),
+      'GET /api/users?query=c&limit=20': json(200, { users: [{ id: '3', fullName: 'Cat Woods', avatarUrl: null }] }),
+      'POST /api/conversations/groups': json(201, { conversation: created }),
+      'GET /api/conversations/g2/messages?limit=50': json(200, { messages: [], nextBefore: null }),
+      'PATCH /api/conversations/g2': apiError(403, 'forbidden', 'Only owners and admins can rename.'),
+    });
+    const { user } = renderApp('/');
+    const ws = await openSocket();
+    await user.click(screen.getByTestId('new-group'));
+    await user.type(screen.getByTestId('group-name'), 'Launch team');
+    await user.type(screen.getByTestId('group-member-search'), 'b');
+    await user.click(await screen.findByTestId('group-member-option'));
+    await user.clear(screen.getByTestId('group-member-search'));
+    await user.type(screen.getByTestId('group-member-search'), 'c');
+    await waitFor(() => expect(screen.getByTestId('group-member-option')).toHaveTextContent('Cat Woods'));
+    await user.click(screen.getByTestId('group-member-option'));
+    await user.click(screen.getByTestId('group-create'));
+
+    const body = JSON.parse(fetchMock.mock.calls.find(([, init]) => init?.method === 'POST')![1]!.body as string);
+    expect(body).toEqual({ name: 'Launch team', memberIds: ['2', '3'] });
+    expect(await screen.findByTestId('thread')).toHaveAttribute('data-conversation-id', 'g2');
+    expect(screen.getByTestId('thread-title')).toHaveTextContent('Launch team');
+
+    // My message, read by Bob.
+    serverSends(ws, 'message.new', { message: message('g2', 1, ME, { createdAt: new Date().toISOString() }) });
+    serverSends(ws, 'message.new', { message: message('g2', 2, '3', { createdAt: new Date().toISOString() }) });
+    expect(screen.queryByTestId('seen-by')).not.toBeInTheDocument();
+    serverSends(ws, 'receipt', { conversationId: 'g2', userId: '2', deliveredSeq: 2, readSeq: 2 });
+    expect(screen.getByTestId('seen-by')).toHaveTextContent('Seen by Bob');
+    expect(screen.getAllByText('Cat Woods').length).toBeGreaterThan(0); // sender name in groups
+
+    await user.click(screen.getByTestId('group-info-button'));
+    const info = screen.getByTestId('group-info');
+    expect(within(info).getAllByTestId('group-member')).toHaveLength(3);
+    await user.clear(screen.getByTestId('group-rename-input'));
+    await user.type(screen.getByTestId('group-rename-input'), 'Rocket team');
+    await user.click(screen.getByTestId('group-rename-save'));
+    expect(await screen.findByTestId('toast')).toHaveTextContent('Only owners and admins can rename.');
+    expect(screen.getByTestId('thread-title')).toHaveTextContent('Launch team');
+  });
+
+  it('leaves a group from the info panel and returns to the list', async () => {
+    stubFetch({
+      'GET /api/conversations': json(200, { conversations: [team()] }),
+      'GET /api/conversations/g/messages?limit=50': json(200, { messages: [], nextBefore: null }),
+      [`DELETE /api/conversations/g/members/${ME}`]: new Response(null, { status: 204 }),
+    });
+    const { user } = renderApp('/c/g');
+    await user.click(await screen.findByTestId('group-info-button'));
+    await user.click(screen.getByTestId('group-leave'));
+    expect(await screen.findByText('Select a conversation')).toBeInTheDocument();
+    expect(screen.queryByTestId('conversation-item')).not.toBeInTheDocument();
+    expect(screen.getByTestId('toast')).toHaveTextContent('You left Launch team');
+  });
+
+  it('has a back button to the list (phone layout)', async () => {
+    stubFetch({
+      'GET /api/conversations': json(200, { conversations: [direct()] }),
+      'GET /api/conversations/a/messages?limit=50': json(200, history),
+      'POST /api/conversations/a/read': new Response(null, { status: 204 }),
+    });
+    const { user } = renderApp('/c/a');
+    await user.click(await screen.findByTestId('thread-back'));
+    expect(screen.getByText('Select a conversation')).toBeInTheDocument();
+    expect(screen.queryByTestId('thread')).not.toBeInTheDocument();
+  });
+});

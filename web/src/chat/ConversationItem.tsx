@@ -1,0 +1,78 @@
+import { Link } from 'react-router';
+import { Avatar } from '../components/Avatar';
+import type { Conversation } from '../lib/chatTypes';
+import { formatListTime } from '../lib/format';
+import { firstName } from './people';
+
+interface Props {
+  conversation: Conversation;
+  me: string | null;
+  selected: boolean;
+  /** Direct chats: the other person is online. */
+  online: boolean;
+  typing: string | null;
+}
+
+function preview(c: Conversation, me: string | null): string {
+  const m = c.lastMessage;
+  if (!m) return c.type === 'group' ? 'Group created' : 'No messages yet';
+  const text = m.text.replace(/\s+/g, ' ').trim();
+  if (m.senderId === me) return `You: ${text}`;
+  if (c.type === 'group') {
+    const sender = c.members.find((x) => x.id === m.senderId);
+    return sender ? `${firstName(sender.fullName)}: ${text}` : text;
+  }
+  return text;
+}
+
+/** One row of the conversation list. */
+export function ConversationItem({ conversation: c, me, selected, online, typing }: Props) {
+  const unread = c.unreadCount;
+  return (
+    <li>
+      <Link
+        to={`/c/${encodeURIComponent(c.id)}`}
+        className={`flex items-center gap-3 px-3 py-2.5 rounded-box hover:bg-base-200 ${selected ? 'bg-base-200' : ''}`}
+        aria-current={selected ? 'page' : undefined}
+        data-testid="conversation-item"
+        data-conversation-id={c.id}
+      >
+        <span className="relative shrink-0">
+          <Avatar fullName={c.name} avatarUrl={c.type === 'direct' ? (c.members.find((m) => m.id !== me)?.avatarUrl ?? null) : null} />
+          {online && (
+            <span
+              className="absolute bottom-0 right-0 size-3 rounded-full bg-success ring-2 ring-base-100"
+              role="img"
+              aria-label="Online"
+              data-testid="online-dot"
+            />
+          )}
+        </span>
+        <span className="flex-1 min-w-0">
+          <span className="flex items-baseline gap-2">
+            <span className={`flex-1 truncate ${unread > 0 ? 'font-semibold' : 'font-medium'}`}>{c.name}</span>
+            <span className={`text-xs shrink-0 ${unread > 0 ? 'text-primary' : 'text-base-content/50'}`}>
+              {formatListTime(c.lastMessage?.createdAt ?? c.lastActivityAt)}
+            </span>
+          </span>
+          <span className="flex items-center gap-2">
+            <span
+              className={`flex-1 truncate text-sm ${typing ? 'text-primary' : unread > 0 ? 'text-base-content/80' : 'text-base-content/60'}`}
+            >
+              {typing ?? preview(c, me)}
+            </span>
+            {unread > 0 && (
+              <span
+                className="badge badge-primary badge-sm rounded-full min-w-5 px-1.5 tabular-nums"
+                aria-label={`${unread} unread`}
+                data-testid="unread-badge"
+              >
+                {unread}
+              </span>
+            )}
+          </span>
+        </span>
+      </Link>
+    </li>
+  );
+}

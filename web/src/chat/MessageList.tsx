@@ -1,0 +1,205 @@
+import { Fragment, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { Spinner } from '../components/Spinner';
+import type { Conversation, Member, Message } from '../lib/chatTypes';
+import { dayKey, formatDayLabel } from '../lib/format';
+import type { PendingMessage, Thread } from '../store/messages';
+import { MessageBubble, type MessageStatus } from './MessageBubble';
+import { firstName, otherMembers } from './people';
+
+/** Load older history when the list is scrolled this close to its top. */
+const TOP_THRESHOLD_PX = 120;
+/** Count as "at the bottom" (follow new messages) within this distance. */
+const BOTTOM_THRESHOLD_PX = 80;
+
+interface Props {
+  conversation: Conversation;
+  thread: Thread;
+  me: string | null;
+  onLoadOlder: () => void;
+  onRetry: (clientId: string) => void;
+}
+
+type Row =
+  | { kind: 'day'; key: string; label: string }
+  | { kind: 'message'; key: string; message: Message; showSender: boolean }
+  | { kind: 'pending'; key: string; pending: PendingMessage };
+
+/** My message's status from the other members' positions: read/delivered once all of them got there. */
+export function statusFor(seq: number, others: Member[]): MessageStatus {
+  if (others.length === 0) return 'sent';
+  if (others.every((m) => m.readSeq >= seq)) return 'read';
+  if (others.every((m) => Math.max(m.deliveredSeq, m.readSeq) >= seq)) return 'delivered';
+  return 'sent';
+}
+
+function buildRows(messages: Message[], pending: PendingMessage[], me: string | null): Row[] {
+  const rows: Row[] = [];
+  let lastDay = '';
+  let lastSender: string | null = null;
+  const addDay = (iso: string) => {
+    const key = dayKey(iso);
+    if (key && key !== lastDay) {
+      rows.push({ kind: 'day', key: `day-${key}`, label: formatDayLabel(iso) });
+      lastDay = key;
+      lastSender = null;
+    }
+  };
+  for (const m of messages) {
+    addDay(m.createdAt);
+    rows.push({ kind: 'message', key: `${m.senderId}:${m.clientId}:${m.seq}`, message: m, showSender: m.senderId !== lastSender });
+    lastSender = m.senderId;
+  }
+  for (const p of pending) {
+    addDay(p.createdAt);
+    rows.push({ kind: 'pending', key: `${me}:${p.clientId}`, pending: p });
+    lastSender = me;
+  }
+  return rows;
+}
+
+/** The scrolling message area: history paging at the top, follows new messages at the bottom. */
+export function MessageList({ conversation, thread, me, onLoadOlder, onRetry }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const anchor = useRef<{ height: number; top: number } | null>(null);
+  const isGroup = conversation.type === 'group';
+  const others = useMemo(() => otherMembers(conversation, me), [conversation, me]);
+  const rows = useMemo(() => buildRows(thread.messages, thread.pending, me), [thread.messages, thread.pending, me]);
+  const hasOlder = thread.loaded && thread.nextBefore !== null;
+
+  // "Seen by" goes under my newest stored message in a group.
+  const seenBy = useMemo(() => {
+    if (!isGroup) return null;
+    for (let i = thread.messages.length - 1; i >= 0; i--) {
+      const m = thread.messages[i];
+      if (m.senderId !== me) continue;
+      const names = others.filter((o) => o.readSeq >= m.seq).map((o) => firstName(o.fullName));
+      return names.length > 0 ? { seq: m.seq, text: `Seen by ${names.join(', ')}` } : null;
+    }
+    return null;
+  }, [isGroup, thread.messages, others, me]);
+
+  const requestOlder = useCallback(() => {
+    const el = ref.current;
+    if (!el || !hasOlder || thread.loadingOlder) return;
+    anchor.current = { height: el.scrollHeight, top: el.scrollTop };
+    onLoadOlder();
+  }, [hasOlder, thread.loadingOlder, onLoadOlder]);
+
+  const onScroll = () => {
+    const el = ref.current;
+    if (!el) return;
+    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < BOTTOM_THRESHOLD_PX;
+    if (el.scrollTop < TOP_THRESHOLD_PX) requestOlder();
+  };
+
+  const firstSeq = thread.messages[0]?.seq ?? null;
+  const lastRow = rows[rows.length - 1];
+  const lastKey = lastRow?.key ?? null;
+  const lastIsMinePending = lastRow?.kind === 'pending';
+
+  // Older page prepended: keep what the user was looking at in place.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const a = anchor.current;
+    if (!el || !a || thread.loadingOlder) return;
+    el.scrollTop = el.scrollHeight - a.height + a.top;
+    anchor.current = null;
+  }, [firstSeq, thread.loadingOlder]);
+
+  // New message at the bottom: follow it if we were at the bottom, or if we sent it.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (atBottom.current || lastIsMinePending) {
+      el.scrollTop = el.scrollHeight;
+      atBottom.current = true;
+    }
+  }, [lastKey, lastIsMinePending, thread.loaded]);
+
+  // A short history that does not fill the screen cannot be scrolled: fetch more right away.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && hasOlder && !thread.loadingOlder && el.scrollHeight > 0 && el.scrollHeight <= el.clientHeight) requestOlder();
+  }, [hasOlder, thread.loadingOlder, firstSeq, requestOlder]);
+
+  return (
+    <div
+      ref={ref}
+      onScroll={onScroll}
+      className="flex-1 min-h-0 overflow-y-auto overscroll-contain px-3 sm:px-4 py-3"
+      data-testid="message-list"
+      aria-label="Messages"
+      role="log"
+    >
+      {thread.loadingOlder && (
+        <div className="flex justify-center py-2" role="status" aria-label="Loading older messages" data-testid="history-loading">
+          <Spinner className="loading-sm text-base-content/50" />
+        </div>
+      )}
+      {thread.loaded && thread.nextBefore === null && thread.messages.length > 0 && (
+        <p className="text-center text-xs text-base-content/50 py-2">This is the beginning of the conversation.</p>
+      )}
+      {!thread.loaded && thread.loading && (
+        <div className="flex flex-col gap-3 py-2" aria-label="Loading messages" role="status" data-testid="thread-loading">
+          {[0, 1, 2, 3].map((i) => (
+            <div key={i} className={`flex ${i % 2 ? 'justify-end' : 'justify-start'}`}>
+              <div className={`skeleton h-10 rounded-2xl ${i % 2 ? 'w-1/2' : 'w-2/3'}`} />
+            </div>
+          ))}
+        </div>
+      )}
+      {thread.loaded && rows.length === 0 && (
+        <div className="h-full grid place-items-center text-center text-sm text-base-content/60" data-testid="thread-empty">
+          <p>No messages yet. Say hi!</p>
+        </div>
+      )}
+      {rows.map((row) => {
+        if (row.kind === 'day') {
+          return (
+            <div key={row.key} className="divider text-xs text-base-content/50 my-2" role="separator" data-testid="date-separator">
+              {row.label}
+            </div>
+          );
+        }
+        if (row.kind === 'pending') {
+          const p = row.pending;
+          return (
+            <MessageBubble
+              key={row.key}
+              text={p.text}
+              createdAt={p.createdAt}
+              seq={null}
+              mine
+              status={p.status}
+              showTicks={!isGroup}
+              error={p.error}
+              onRetry={() => onRetry(p.clientId)}
+            />
+          );
+        }
+        const m = row.message;
+        const mine = m.senderId === me;
+        const sender = !mine && isGroup && row.showSender ? conversation.members.find((x) => x.id === m.senderId) : undefined;
+        return (
+          <Fragment key={row.key}>
+            <MessageBubble
+              text={m.text}
+              createdAt={m.createdAt}
+              seq={m.seq}
+              mine={mine}
+              status={mine ? statusFor(m.seq, others) : undefined}
+              showTicks={!isGroup}
+              senderName={!mine && isGroup && row.showSender ? (sender?.fullName ?? 'Former member') : null}
+            />
+            {seenBy && seenBy.seq === m.seq && (
+              <p className="text-right text-xs text-base-content/60 pr-1 -mt-0.5 mb-1" data-testid="seen-by">
+                {seenBy.text}
+              </p>
+            )}
+          </Fragment>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { Avatar } from '../components/Avatar';
+import { ArrowLeftIcon, InfoIcon } from '../components/icons';
+import type { Conversation } from '../lib/chatTypes';
+import { formatLastSeen } from '../lib/format';
+import { usePageActive } from '../lib/pageActive';
+import { useConversations } from '../store/conversations';
+import { emptyThread, useMessages } from '../store/messages';
+import { presenceOf, usePresence } from '../store/presence';
+import { useTyping } from '../store/typing';
+import { Composer } from './Composer';
+import { GroupInfo } from './GroupInfo';
+import { MessageList } from './MessageList';
+import { isAnyoneOnline, peer, typingText } from './people';
+
+/** Re-renders every `ms` so relative times ("5 min ago") stay true. */
+function useNow(ms: number): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const t = setInterval(() => setNow(new Date()), ms);
+    return () => clearInterval(t);
+  }, [ms]);
+  return now;
+}
+
+function ThreadHeader({ conversation: c, me, onInfo }: { conversation: Conversation; me: string | null; onInfo: () => void }) {
+  const presence = usePresence((s) => s.byUser);
+  const now = useNow(30_000);
+  const other = peer(c, me);
+  let status;
+  if (c.type === 'direct') {
+    const p = presenceOf(presence, other);
+    status = (
+      <span className={`text-xs ${p.online ? 'text-success' : 'text-base-content/60'}`} data-testid="presence-status">
+        {p.online ? 'Online' : formatLastSeen(p.lastSeenAt, now)}
+      </span>
+    );
+  } else {
+    const online = c.members.filter((m) => m.id !== me && presenceOf(presence, m).online).length;
+    status = (
+      <span className="text-xs text-base-content/60" data-testid="member-count">
+        {c.members.length} members{online > 0 ? `, ${online} online` : ''}
+      </span>
+    );
+  }
+  const online = c.type === 'direct' && isAnyoneOnline(c, me, presence);
+  return (
+    <header className="flex items-center gap-2 px-2 sm:px-4 py-2 border-b border-base-300 bg-base-100 shrink-0">
+      <Link to="/" className="btn btn-ghost btn-sm btn-circle md:hidden" aria-label="Back to conversations" data-testid="thread-back">
+        <ArrowLeftIcon className="size-5" />
+      </Link>
+      <span className="relative shrink-0">
+        <Avatar fullName={c.name} avatarUrl={other?.avatarUrl ?? null} />
+        {online && <span className="absolute bottom-0 right-0 size-3 rounded-full bg-success ring-2 ring-base-100" aria-hidden="true" />}
+      </span>
+      <div className="flex-1 min-w-0 flex flex-col">
+        <h2 className="font-semibold truncate leading-tight" data-testid="thread-title">
+          {c.name}
+        </h2>
+        {status}
+      </div>
+      {c.type === 'group' && (
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm btn-circle"
+          aria-label="Group info"
+          title="Group info"
+          onClick={onInfo}
+          data-testid="group-info-button"
+        >
+          <InfoIcon className="size-5" />
+        </button>
+      )}
+    </header>
+  );
+}
+
+interface Props {
+  conversation: Conversation;
+  me: string | null;
+}
+
+/** One open conversation: header, messages, typing indicator, composer. */
+export function Thread({ conversation: c, me }: Props) {
+  const id = c.id;
+  const thread = useMessages((s) => s.threads[id]) ?? emptyThread;
+  const typingIds = useTyping((s) => s.byConversation[id]);
+  const active = usePageActive();
+  const [infoOpen, setInfoOpen] = useState(false);
+
+  useEffect(() => {
+    void useMessages.getState().loadLatest(id);
+  }, [id]);
+
+  // On screen and looked at: everything here is read (also clears the badge in other tabs).
+  const needsRead = c.lastSeq > c.lastReadSeq || c.unreadCount > 0;
+  useEffect(() => {
+    if (active && thread.loaded && needsRead) useConversations.getState().markRead(id);
+  }, [active, thread.loaded, needsRead, id, c.lastSeq]);
+
+  useEffect(() => setInfoOpen(false), [id]);
+
+  const onSend = useCallback(
+    (text: string) => {
+      const sent = useMessages.getState().send(id, text) !== null;
+      if (sent) useTyping.getState().messageSent(id);
+      return sent;
+    },
+    [id],
+  );
+  const onTyping = useCallback(() => useTyping.getState().notifyTyping(id), [id]);
+  const onLoadOlder = useCallback(() => void useMessages.getState().loadOlder(id), [id]);
+  const onRetry = useCallback((clientId: string) => useMessages.getState().retry(id, clientId), [id]);
+
+  const typing = typingText(c, typingIds);
+
+  return (
+    <div className="flex flex-col h-full min-h-0 w-full" data-testid="thread" data-conversation-id={id}>
+      <ThreadHeader conversation={c} me={me} onInfo={() => setInfoOpen(true)} />
+      <MessageList conversation={c} thread={thread} me={me} onLoadOlder={onLoadOlder} onRetry={onRetry} />
+      <div className="h-5 px-4 text-xs text-base-content/60 italic shrink-0" aria-live="polite">
+        {typing && <span data-testid="typing-indicator">{typing}</span>}
+      </div>
+      <Composer key={id} onSend={onSend} onTyping={onTyping} autoFocus={window.matchMedia?.('(min-width: 768px)').matches ?? false} />
+      {infoOpen && c.type === 'group' && <GroupInfo conversation={c} me={me} onClose={() => setInfoOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,362 @@
+import { create } from 'zustand';
+import { api, asApiError } from '../lib/api';
+import type { Conversation, Member, Message, Receipt, Role } from '../lib/chatTypes';
+import { getSocket } from '../lib/socketRef';
+import { useAuth } from './auth';
+import { failed, reportError } from './failures';
+import { idleForm, invalidForm, pendingForm, type FormState } from './forms';
+import { useMessages } from './messages';
+import { usePresence } from './presence';
+import { toast } from './toast';
+
+export interface ListState {
+  loading: boolean;
+  loaded: boolean;
+  error: string | null;
+}
+
+export interface ConversationsState {
+  byId: Record<string, Conversation>;
+  /** Conversation ids, most recent activity first. */
+  ids: string[];
+  list: ListState;
+  /** POST /api/conversations/direct or /groups. */
+  createForm: FormState;
+  /** Group changes from the info panel (rename, members, roles, leave). */
+  groupForm: FormState;
+
+  load: () => Promise<void>;
+  /** GET /api/conversations/{id} (deep link to a conversation not in the list); null if not found. */
+  fetchOne: (id: string) => Promise<Conversation | null>;
+  upsert: (conversation: Conversation) => void;
+  remove: (id: string) => Conversation | null;
+  /** A new stored message: preview, order, unread badge. `viewing`: its thread is on screen. */
+  applyMessage: (message: Message, viewing: boolean) => boolean;
+  applyReceipt: (receipt: Receipt) => void;
+  /** Marks the thread read up to its newest message (socket `read`, else POST /read). */
+  markRead: (id: string) => void;
+
+  createDirect: (userId: string) => Promise<Conversation | null>;
+  createGroup: (name: string, memberIds: string[]) => Promise<Conversation | null>;
+  rename: (id: string, name: string) => Promise<boolean>;
+  addMembers: (id: string, userIds: string[]) => Promise<boolean>;
+  removeMember: (id: string, userId: string) => Promise<boolean>;
+  setRole: (id: string, userId: string, role: Exclude<Role, 'owner'>) => Promise<boolean>;
+  leave: (id: string) => Promise<boolean>;
+  resetForm: (form: 'createForm' | 'groupForm') => void;
+  reset: () => void;
+}
+
+export function myId(): string | null {
+  const id = useAuth.getState().user?.id;
+  return id === undefined || id === null ? null : String(id);
+}
+
+function time(iso: string | null | undefined): number {
+  if (!iso) return 0;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+export function activityTime(c: Conversation): number {
+  return Math.max(time(c.lastActivityAt), time(c.lastMessage?.createdAt), time(c.createdAt));
+}
+
+export function sortIds(byId: Record<string, Conversation>): string[] {
+  return Object.values(byId)
+    .sort((a, b) => activityTime(b) - activityTime(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((c) => c.id);
+}
+
+function laterIso(a: string, b: string | null | undefined): string {
+  return time(b) > time(a) ? (b as string) : a;
+}
+
+/**
+ * Combines what we have with a fresh copy from the server. Positions only move forward,
+ * so a copy fetched a moment before a live message does not undo it.
+ */
+export function mergeConversation(old: Conversation | undefined, incoming: Conversation): Conversation {
+  if (!old) return incoming;
+  const oldMembers = new Map(old.members.map((m) => [m.id, m]));
+  const members = incoming.members.map((m) => {
+    const prev = oldMembers.get(m.id);
+    return prev
+      ? { ...m, deliveredSeq: Math.max(m.deliveredSeq, prev.deliveredSeq), readSeq: Math.max(m.readSeq, prev.readSeq) }
+      : m;
+  });
+  const oldIsNewer = old.lastSeq > incoming.lastSeq;
+  const lastReadSeq = Math.max(old.lastReadSeq, incoming.lastReadSeq);
+  const lastSeq = Math.max(old.lastSeq, incoming.lastSeq);
+  let unreadCount = oldIsNewer ? old.unreadCount : incoming.unreadCount;
+  if (lastReadSeq >= lastSeq) unreadCount = 0;
+  return {
+    ...incoming,
+    members,
+    lastSeq,
+    lastMessage: oldIsNewer ? old.lastMessage : incoming.lastMessage,
+    lastReadSeq,
+    unreadCount,
+    lastActivityAt: laterIso(incoming.lastActivityAt, old.lastActivityAt),
+  };
+}
+
+/** Others' messages after readSeq, counted from the loaded messages when they cover the range. */
+function countUnread(c: Conversation, readSeq: number, me: string | null): number {
+  if (readSeq >= c.lastSeq) return 0;
+  const messages = useMessages.getState().threads[c.id]?.messages ?? [];
+  const after = messages.filter((m) => m.seq > readSeq && m.seq <= c.lastSeq);
+  if (after.length === c.lastSeq - readSeq) return after.filter((m) => m.senderId !== me).length;
+  return Math.min(c.unreadCount, c.lastSeq - readSeq);
+}
+
+function seedPresence(conversations: Conversation[]) {
+  const me = myId();
+  usePresence.getState().seed(conversations.flatMap((c) => c.members.filter((m) => m.id !== me)));
+}
+
+const path = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
+
+export const useConversations = create<ConversationsState>()((set, get) => {
+  const put = (c: Conversation) =>
+    set((s) => {
+      const byId = { ...s.byId, [c.id]: c };
+      return { byId, ids: sortIds(byId) };
+    });
+
+  /** Shared by the group actions: run, keep the answer, toast a refusal (e.g. 403 forbidden). */
+  const groupAction = async (run: () => Promise<Conversation | null>, success?: string): Promise<boolean> => {
+    if (get().groupForm.loading) return false;
+    set({ groupForm: pendingForm });
+    try {
+      const c = await run();
+      if (c) get().upsert(c);
+      set({ groupForm: idleForm });
+      if (success) toast.success(success);
+      return true;
+    } catch (err) {
+      set({ groupForm: failed(err) });
+      return false;
+    }
+  };
+
+  return {
+    byId: {},
+    ids: [],
+    list: { loading: false, loaded: false, error: null },
+    createForm: idleForm,
+    groupForm: idleForm,
+
+    load: async () => {
+      set((s) => ({ list: { ...s.list, loading: true, error: null } }));
+      try {
+        const res = await api.get<{ conversations: Conversation[] }>('/api/conversations');
+        const incoming = res.conversations ?? [];
+        set((s) => {
+          const byId: Record<string, Conversation> = {};
+          for (const c of incoming) byId[c.id] = mergeConversation(s.byId[c.id], c);
+          return { byId, ids: sortIds(byId), list: { loading: false, loaded: true, error: null } };
+        });
+        seedPresence(incoming);
+      } catch (err) {
+        set((s) => ({ list: { ...s.list, loading: false, error: reportError(err) } }));
+      }
+    },
+
+    fetchOne: async (id) => {
+      try {
+        const res = await api.get<{ conversation: Conversation }>(path(id));
+        get().upsert(res.conversation);
+        return res.conversation;
+      } catch (err) {
+        if (asApiError(err).status !== 404) reportError(err);
+        return null;
+      }
+    },
+
+    upsert: (conversation) => {
+      put(mergeConversation(get().byId[conversation.id], conversation));
+      seedPresence([conversation]);
+    },
+
+    remove: (id) => {
+      const existing = get().byId[id] ?? null;
+      if (!existing) return null;
+      set((s) => {
+        const byId = { ...s.byId };
+        delete byId[id];
+        return { byId, ids: s.ids.filter((x) => x !== id) };
+      });
+      return existing;
+    },
+
+    applyMessage: (message, viewing) => {
+      const c = get().byId[message.conversationId];
+      if (!c) return false;
+      const mine = message.senderId === myId();
+      const newest = message.seq > c.lastSeq;
+      const next: Conversation = { ...c };
+      if (newest) {
+        next.lastSeq = message.seq;
+        next.lastMessage = message;
+        next.lastActivityAt = laterIso(c.lastActivityAt, message.createdAt);
+      }
+      // Only a message newer than all we had counts, so the same message twice (live and via
+      // sync, or also in a fetched page) never counts twice.
+      if (!mine && newest && message.seq > c.lastReadSeq && !viewing) next.unreadCount = c.unreadCount + 1;
+      if (mine) {
+        // Our own message: we have it, so our client has delivered up to here.
+        next.members = c.members.map((m) =>
+          m.id === message.senderId ? { ...m, deliveredSeq: Math.max(m.deliveredSeq, message.seq) } : m,
+        );
+      }
+      put(next);
+      return true;
+    },
+
+    applyReceipt: (receipt) => {
+      const c = get().byId[receipt.conversationId];
+      if (!c) return;
+      const members: Member[] = c.members.map((m) =>
+        m.id === receipt.userId
+          ? {
+              ...m,
+              deliveredSeq: Math.max(m.deliveredSeq, receipt.deliveredSeq, receipt.readSeq),
+              readSeq: Math.max(m.readSeq, receipt.readSeq),
+            }
+          : m,
+      );
+      const next: Conversation = { ...c, members };
+      const me = myId();
+      if (receipt.userId === me && receipt.readSeq > c.lastReadSeq) {
+        // Read in this or another tab: the badge follows everywhere.
+        next.lastReadSeq = receipt.readSeq;
+        next.unreadCount = countUnread(c, receipt.readSeq, me);
+      }
+      put(next);
+    },
+
+    markRead: (id) => {
+      const c = get().byId[id];
+      if (!c || c.lastSeq <= 0) return;
+      if (c.lastSeq <= c.lastReadSeq && c.unreadCount === 0) return;
+      const seq = c.lastSeq;
+      const me = myId();
+      put({
+        ...c,
+        lastReadSeq: Math.max(c.lastReadSeq, seq),
+        unreadCount: 0,
+        members: c.members.map((m) =>
+          m.id === me ? { ...m, readSeq: Math.max(m.readSeq, seq), deliveredSeq: Math.max(m.deliveredSeq, seq) } : m,
+        ),
+      });
+      const sent = getSocket()?.send('read', { conversationId: id, seq }) ?? false;
+      if (!sent) {
+        api.post<null>(`${path(id)}/read`, { seq }).catch(() => {
+          // Best effort: the next read (or the next visit) sends it again.
+        });
+      }
+    },
+
+    createDirect: async (userId) => {
+      if (get().createForm.loading) return null;
+      set({ createForm: pendingForm });
+      try {
+        const res = await api.post<{ conversation: Conversation }>('/api/conversations/direct', { userId });
+        get().upsert(res.conversation);
+        set({ createForm: idleForm });
+        return res.conversation;
+      } catch (err) {
+        set({ createForm: failed(err) });
+        return null;
+      }
+    },
+
+    createGroup: async (rawName, memberIds) => {
+      if (get().createForm.loading) return null;
+      const name = rawName.trim();
+      if (!name) {
+        set({ createForm: invalidForm({ name: 'Give the group a name' }) });
+        return null;
+      }
+      if (memberIds.length === 0) {
+        set({ createForm: invalidForm({ memberIds: 'Pick at least one person' }) });
+        return null;
+      }
+      set({ createForm: pendingForm });
+      try {
+        const res = await api.post<{ conversation: Conversation }>('/api/conversations/groups', { name, memberIds });
+        get().upsert(res.conversation);
+        set({ createForm: idleForm });
+        return res.conversation;
+      } catch (err) {
+        set({ createForm: failed(err) });
+        return null;
+      }
+    },
+
+    rename: (id, rawName) => {
+      const name = rawName.trim();
+      if (!name) {
+        set({ groupForm: invalidForm({ name: 'Give the group a name' }) });
+        return Promise.resolve(false);
+      }
+      return groupAction(
+        async () => (await api.patch<{ conversation: Conversation }>(path(id), { name })).conversation,
+        'Group renamed',
+      );
+    },
+
+    addMembers: (id, userIds) =>
+      groupAction(
+        async () =>
+          (await api.post<{ conversation: Conversation }>(`${path(id)}/members`, { userIds })).conversation,
+        userIds.length === 1 ? 'Member added' : 'Members added',
+      ),
+
+    removeMember: (id, userId) =>
+      groupAction(async () => {
+        await api.delete<null>(`${path(id)}/members/${encodeURIComponent(userId)}`);
+        const c = get().byId[id];
+        return c ? { ...c, members: c.members.filter((m) => m.id !== userId) } : null;
+      }, 'Member removed'),
+
+    setRole: (id, userId, role) =>
+      groupAction(
+        async () =>
+          (
+            await api.patch<{ conversation: Conversation }>(`${path(id)}/members/${encodeURIComponent(userId)}`, {
+              role,
+            })
+          ).conversation,
+        'Role changed',
+      ),
+
+    leave: async (id) => {
+      const me = myId();
+      if (!me) return false;
+      const name = get().byId[id]?.name;
+      const ok = await groupAction(async () => {
+        await api.delete<null>(`${path(id)}/members/${encodeURIComponent(me)}`);
+        return null;
+      });
+      if (ok) {
+        get().remove(id);
+        useMessages.getState().drop(id);
+        toast.info(name ? `You left ${name}` : 'You left the group');
+      }
+      return ok;
+    },
+
+    resetForm: (form) => set({ [form]: idleForm }),
+
+    reset: () =>
+      set({
+        byId: {},
+        ids: [],
+        list: { loading: false, loaded: false, error: null },
+        createForm: idleForm,
+        groupForm: idleForm,
+      }),
+  };
+});
