@@ -29,8 +29,18 @@ describe('route guards', () => {
   it('keeps the forgot-password page public', () => {
     loggedOut();
     renderApp('/forgot-password');
-    expect(screen.getByText(/password reset is coming/i)).toBeInTheDocument();
+    expect(screen.getByTestId('forgot-email')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /back to log in/i })).toHaveAttribute('href', '/login');
+  });
+
+  it.each([
+    ['logged out', loggedOut],
+    ['logged in', loggedIn],
+  ])('opens the reset-password page when %s', (_, setup) => {
+    setup();
+    renderApp('/reset-password?token=abc');
+    expect(screen.getByTestId('reset-password')).toBeInTheDocument();
+    expect(screen.queryByTestId('chat-shell')).not.toBeInTheDocument();
   });
 });
 

@@ -1,6 +1,7 @@
 import { Navigate, Outlet, Route, Routes, useLocation, type Location } from 'react-router';
 import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
 import { LoginPage } from './auth/LoginPage';
+import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { SignupPage } from './auth/SignupPage';
 import { ChatShell } from './chat/ChatShell';
 import { AppLayout } from './components/AppLayout';
@@ -39,7 +40,9 @@ export function AppRoutes() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/signup" element={<SignupPage />} />
       </Route>
+      {/* Public whether or not someone is logged in: a logged-in user may follow a reset link too. */}
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
           <Route index element={<ChatShell />} />

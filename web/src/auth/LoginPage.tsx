@@ -65,7 +65,12 @@ export function LoginPage() {
           testId="login-password"
         />
         <div className="flex justify-end -mt-1">
-          <Link to="/forgot-password" className="link link-hover text-sm" data-testid="forgot-password-link">
+          <Link
+            to="/forgot-password"
+            state={email.trim() ? { email: email.trim() } : undefined}
+            className="link link-hover text-sm"
+            data-testid="forgot-password-link"
+          >
             Forgot password?
           </Link>
         </div>

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   validateBio,
   validateEmail,
+  validateForgotPassword,
   validateFullName,
   validateLogin,
   validatePassword,
   validatePasswordChange,
+  validatePasswordReset,
   validateSignup,
 } from './validation';
 
@@ -121,6 +123,22 @@ describe('form validators', () => {
     expect(validatePasswordChange({ currentPassword: '', newPassword: '1234567' })).toEqual({
       currentPassword: expect.any(String),
       newPassword: expect.any(String),
+    });
+  });
+
+  it('forgot password needs a valid email', () => {
+    expect(validateForgotPassword({ email: ' ada@example.com ' })).toEqual({});
+    expect(validateForgotPassword({ email: 'ada' })).toHaveProperty('email');
+  });
+
+  it('password reset applies the signup rules and wants the same password twice', () => {
+    expect(validatePasswordReset({ newPassword: 'correct horse', confirmPassword: 'correct horse' })).toEqual({});
+    expect(validatePasswordReset({ newPassword: 'correct horse', confirmPassword: 'correct hors' })).toEqual({
+      confirmPassword: 'Passwords do not match',
+    });
+    expect(validatePasswordReset({ newPassword: '1234567', confirmPassword: '' })).toEqual({
+      newPassword: expect.stringMatching(/at least 8/),
+      confirmPassword: expect.stringMatching(/confirm/i),
     });
   });
 });

@@ -88,6 +88,24 @@ export function validatePasswordChange(v: { currentPassword: string; newPassword
   });
 }
 
+/** Forgot password: just a well-formed email. */
+export function validateForgotPassword(v: { email: string }): FieldErrors {
+  return collect({ email: validateEmail(v.email) });
+}
+
+/** Reset password: the new password follows the signup rules and must be typed the same twice. */
+export function validatePasswordReset(v: { newPassword: string; confirmPassword: string }): FieldErrors {
+  return collect({
+    newPassword: validatePassword(v.newPassword),
+    confirmPassword:
+      v.confirmPassword.length === 0
+        ? 'Confirm your new password'
+        : v.confirmPassword !== v.newPassword
+          ? 'Passwords do not match'
+          : null,
+  });
+}
+
 export function hasErrors(errors: FieldErrors): boolean {
   return Object.keys(errors).length > 0;
 }

@@ -4,6 +4,7 @@ import { cleanup } from '@testing-library/react';
 import { useAuth } from '../store/auth';
 import { useConversations } from '../store/conversations';
 import { useMessages } from '../store/messages';
+import { usePasswordReset } from '../store/passwordReset';
 import { usePresence } from '../store/presence';
 import { useProfile } from '../store/profile';
 import { stopRealtime, useConnection } from '../store/realtime';
@@ -31,6 +32,7 @@ afterEach(() => {
     useToasts,
     useConversations,
     useMessages,
+    usePasswordReset,
     usePresence,
     useTyping,
     useUi,

@@ -22,7 +22,7 @@ import java.util.Map;
 @Authenticated
 public class MessageResource {
 
-    public record SendRequest(String clientId, String text) {
+    public record SendRequest(String clientId, String text, String imageId) {
     }
 
     public record ReadRequest(Long seq) {
@@ -58,8 +58,8 @@ public class MessageResource {
     @POST
     @Path("/messages")
     public Response send(@PathParam("id") String id, SendRequest request) {
-        SendRequest r = request == null ? new SendRequest(null, null) : request;
-        MessageStore.Appended appended = send.send(caller.userId(), id, r.clientId(), r.text(), null);
+        SendRequest r = request == null ? new SendRequest(null, null, null) : request;
+        MessageStore.Appended appended = send.send(caller.userId(), id, r.clientId(), r.text(), r.imageId(), null);
         return Response.status(appended.created() ? 201 : 200).entity(new One(appended.message())).build();
     }
 

@@ -2,6 +2,11 @@ package echos.message;
 
 import java.time.Instant;
 
-/** A validated message about to be stored; the store assigns its seq. */
-public record NewMessage(String id, String conversationId, String senderId, String clientId, String text, Instant createdAt) {
+/** A validated message about to be stored; the store assigns its seq. imageId is null for text only. */
+public record NewMessage(String id, String conversationId, String senderId, String clientId, String text, Instant createdAt,
+        String imageId) {
+
+    public NewMessage(String id, String conversationId, String senderId, String clientId, String text, Instant createdAt) {
+        this(id, conversationId, senderId, clientId, text, createdAt, null);
+    }
 }

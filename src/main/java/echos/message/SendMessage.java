@@ -4,6 +4,8 @@ import echos.common.error.FieldErrors;
 import echos.common.id.IdGenerator;
 import echos.conversation.Conversation;
 import echos.conversation.ConversationAccess;
+import echos.media.MediaKind;
+import echos.media.MediaStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Clock;
@@ -24,8 +26,11 @@ public class SendMessage {
     private final IdGenerator ids;
     private final Clock clock;
     private final Event<MessageSent> sent;
+    private final MediaStore media;
 
-    public SendMessage(ConversationAccess access, MessageStore messages, IdGenerator ids, Clock clock, Event<MessageSent> sent) {
+    public SendMessage(ConversationAccess access, MessageStore messages, IdGenerator ids, Clock clock, Event<MessageSent> sent,
+            MediaStore media) {
+        this.media = media;
         this.access = access;
         this.messages = messages;
         this.ids = ids;
@@ -34,13 +39,25 @@ public class SendMessage {
     }
 
     public MessageStore.Appended send(String senderId, String conversationId, String clientId, String text, String origin) {
+        return send(senderId, conversationId, clientId, text, null, origin);
+    }
+
+    /** As {@link #send(String, String, String, String, String)}, with an optional image the sender uploaded. */
+    public MessageStore.Appended send(String senderId, String conversationId, String clientId, String text, String imageId,
+            String origin) {
+        boolean hasImage = imageId != null && !imageId.isBlank();
         new FieldErrors()
                 .addIfPresent("clientId", clientIdProblem(clientId))
-                .addIfPresent("text", textProblem(text))
+                .addIfPresent("text", hasImage ? captionProblem(text) : textProblem(text))
+                .addIfPresent("imageId", hasImage && !isOwnMessageImage(imageId, senderId) ? "No such image of yours." : null)
                 .throwIfAny();
         Conversation conversation = access.requireMember(conversationId, senderId);
-        MessageStore.Appended appended = messages.append(new NewMessage(ids.next(), conversation.id(), senderId, clientId, text,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        MessageStore.Appended appended = messages.append(new NewMessage(ids.next(), conversation.id(), senderId, clientId,
+                text == null ? "" : text, now, hasImage ? imageId : null));
+        if (hasImage) {
+            media.attach(imageId, now);
+        }
         if (appended.created()) {
             sent.fire(new MessageSent(appended.message(), conversation.memberIds(), origin));
         }
@@ -56,6 +73,14 @@ public class SendMessage {
             return "A message has at most " + TEXT_MAX + " characters.";
         }
         return null;
+    }
+
+    static String captionProblem(String text) {
+        return text == null || text.isBlank() ? null : textProblem(text);
+    }
+
+    private boolean isOwnMessageImage(String imageId, String senderId) {
+        return media.find(imageId).filter(m -> m.ownerId().equals(senderId) && m.kind() == MediaKind.MESSAGE).isPresent();
     }
 
     static String clientIdProblem(String clientId) {

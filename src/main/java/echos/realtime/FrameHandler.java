@@ -84,7 +84,7 @@ public class FrameHandler {
             throw new ApiException(429, "rate_limited", "You are sending too fast; wait a moment.");
         }
         MessageStore.Appended appended = sendMessage.send(peer.userId(), frame.text("conversationId"), frame.text("clientId"),
-                frame.text("text"), peer.id());
+                frame.text("text"), frame.text("imageId"), peer.id());
         Message message = appended.message();
         reply(peer, OutboundFrame.reply("message.ack", frame.ref(), Map.of("clientId", message.clientId(), "message", message)));
     }

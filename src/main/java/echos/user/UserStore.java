@@ -31,4 +31,7 @@ public interface UserStore {
     List<User> search(String query, String excludedUserId, int limit);
 
     void updateLastSeen(String id, Instant lastSeenAt);
+
+    /** Sets or (with null) clears the profile picture. */
+    void updateAvatarUrl(String id, String avatarUrl);
 }

@@ -3,6 +3,7 @@ package echos.web;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +23,11 @@ public final class Chromium implements AutoCloseable {
         this.browser = browser;
     }
 
+    /** Generous, because the 2-core machine may be busy with a build or a benchmark at the same time. */
+    static final double ASSERTION_TIMEOUT_MS = 20_000;
+
     public static Chromium launch() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(ASSERTION_TIMEOUT_MS);
         String configured = System.getenv("CHROMIUM_PATH");
         Path executable = Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
         if (!Files.isExecutable(executable)) {

@@ -20,7 +20,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class SqlMessageStore implements MessageStore {
 
-    private static final String COLUMNS = "id, conversation_id, seq, sender_id, client_id, text, created_at";
+    private static final String COLUMNS = "id, conversation_id, seq, sender_id, client_id, text, created_at, image_id";
+    private static final String SELECT = "SELECT m.id, m.conversation_id, m.seq, m.sender_id, m.client_id, m.text, m.created_at, m.image_id,"
+            + " i.url AS image_url, i.thumbnail_url AS image_thumbnail_url, i.width AS image_width, i.height AS image_height"
+            + " FROM messages m LEFT JOIN media i ON i.id = m.image_id ";
 
     private final Jdbc jdbc;
 
@@ -35,16 +38,19 @@ public class SqlMessageStore implements MessageStore {
             return new Appended(existing.get(), false);
         }
         try {
-            Message stored = jdbc.inTransaction(() -> {
+            long storedSeq = jdbc.inTransaction(() -> {
                 long seq = jdbc.one("UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ? WHERE id = ? RETURNING last_seq",
                         rs -> rs.getLong(1), message.createdAt().toEpochMilli(), message.conversationId())
                         .orElseThrow(() -> new StorageException("no conversation " + message.conversationId(), null));
-                jdbc.update("INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", message.id(), message.conversationId(),
-                        seq, message.senderId(), message.clientId(), message.text(), message.createdAt().toEpochMilli());
-                return new Message(message.id(), message.conversationId(), seq, message.senderId(), message.clientId(),
-                        message.text(), message.createdAt());
+                jdbc.update("INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", message.id(), message.conversationId(),
+                        seq, message.senderId(), message.clientId(), message.text(), message.createdAt().toEpochMilli(), message.imageId());
+                return seq;
             });
-            return new Appended(stored, true);
+            if (message.imageId() == null) {
+                return new Appended(new Message(message.id(), message.conversationId(), storedSeq, message.senderId(),
+                        message.clientId(), message.text(), message.createdAt()), true);
+            }
+            return new Appended(one(message.conversationId(), storedSeq), true);
         } catch (SQLException e) {
             if (jdbc.dialect().isUniqueViolation(e)) {
                 return new Appended(byClientId(message).orElseThrow(() -> new StorageException("message vanished", e)), false);
@@ -55,19 +61,19 @@ public class SqlMessageStore implements MessageStore {
 
     @Override
     public List<Message> before(String conversationId, long beforeSeq, int limit) {
-        return jdbc.list("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
+        return jdbc.list(SELECT + "WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?",
                 SqlMessageStore::message, conversationId, beforeSeq, limit);
     }
 
     @Override
     public List<Message> after(String conversationId, long afterSeq, int limit) {
-        return jdbc.list("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?",
+        return jdbc.list(SELECT + "WHERE m.conversation_id = ? AND m.seq > ? ORDER BY m.seq ASC LIMIT ?",
                 SqlMessageStore::message, conversationId, afterSeq, limit);
     }
 
     @Override
     public Optional<Message> last(String conversationId) {
-        return jdbc.one("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1",
+        return jdbc.one(SELECT + "WHERE m.conversation_id = ? ORDER BY m.seq DESC LIMIT 1",
                 SqlMessageStore::message, conversationId);
     }
 
@@ -78,12 +84,20 @@ public class SqlMessageStore implements MessageStore {
     }
 
     private Optional<Message> byClientId(NewMessage message) {
-        return jdbc.one("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND sender_id = ? AND client_id = ?",
+        return jdbc.one(SELECT + "WHERE m.conversation_id = ? AND m.sender_id = ? AND m.client_id = ?",
                 SqlMessageStore::message, message.conversationId(), message.senderId(), message.clientId());
     }
 
+    private Message one(String conversationId, long seq) {
+        return jdbc.one(SELECT + "WHERE m.conversation_id = ? AND m.seq = ?", SqlMessageStore::message, conversationId, seq)
+                .orElseThrow(() -> new StorageException("message vanished", null));
+    }
+
     private static Message message(ResultSet rs) throws SQLException {
+        String imageId = rs.getString("image_id");
+        Message.MessageImage image = imageId == null || rs.getString("image_url") == null ? null : new Message.MessageImage(imageId,
+                rs.getString("image_url"), rs.getString("image_thumbnail_url"), rs.getInt("image_width"), rs.getInt("image_height"));
         return new Message(rs.getString("id"), rs.getString("conversation_id"), rs.getLong("seq"), rs.getString("sender_id"),
-                rs.getString("client_id"), rs.getString("text"), Instant.ofEpochMilli(rs.getLong("created_at")));
+                rs.getString("client_id"), rs.getString("text"), Instant.ofEpochMilli(rs.getLong("created_at")), image);
     }
 }

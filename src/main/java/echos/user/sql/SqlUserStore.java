@@ -103,6 +103,11 @@ public class SqlUserStore implements UserStore {
         jdbc.updateOrFail("UPDATE users SET last_seen_at = ? WHERE id = ?", lastSeenAt.toEpochMilli(), id);
     }
 
+    @Override
+    public void updateAvatarUrl(String id, String avatarUrl) {
+        jdbc.updateOrFail("UPDATE users SET avatar_url = ? WHERE id = ?", avatarUrl, id);
+    }
+
     private static User user(ResultSet rs) throws SQLException {
         return new User(rs.getString("id"), rs.getString("email"), rs.getString("full_name"), rs.getString("bio"),
                 rs.getString("avatar_url"), Instant.ofEpochMilli(rs.getLong("created_at")), instantOrNull(rs, "last_seen_at"));
