@@ -6,7 +6,12 @@ import java.util.Optional;
 
 /** A direct or group conversation with its members, ordered by when they joined. */
 public record Conversation(String id, ConversationType type, String name, String createdBy, Instant createdAt,
-        Instant lastActivityAt, long lastSeq, List<Member> members) {
+        Instant lastActivityAt, long lastSeq, List<Member> members, long lastChange) {
+
+    public Conversation(String id, ConversationType type, String name, String createdBy, Instant createdAt, Instant lastActivityAt,
+            long lastSeq, List<Member> members) {
+        this(id, type, name, createdBy, createdAt, lastActivityAt, lastSeq, members, 0);
+    }
 
     public Optional<Member> member(String userId) {
         return members.stream().filter(m -> m.userId().equals(userId)).findFirst();

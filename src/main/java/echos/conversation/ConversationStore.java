@@ -41,6 +41,9 @@ public interface ConversationStore {
     /** Moves the member's read (and so delivered) position forward to seq (capped at last seq); never back. */
     Optional<Member> markRead(String id, String userId, long seq);
 
+    /** The conversation's change counter (edits and deletes so far), 0 when unknown. */
+    long lastChangeOf(String id);
+
     /** Everyone who shares at least one conversation with the user, the user excluded. */
     Set<String> contactsOf(String userId);
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The JSON form of a conversation as one member sees it. */
 public record ConversationView(String id, String type, String name, List<MemberView> members, Message lastMessage,
-        long lastSeq, int unreadCount, long lastReadSeq, Instant createdAt, Instant lastActivityAt) {
+        long lastSeq, int unreadCount, long lastReadSeq, Instant createdAt, Instant lastActivityAt, long lastChange) {
 
     /** A member as shown to the other members. */
     public record MemberView(String id, String fullName, String avatarUrl, String role, long deliveredSeq, long readSeq,

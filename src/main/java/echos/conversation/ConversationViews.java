@@ -43,7 +43,7 @@ public class ConversationViews {
         int unread = c.lastSeq() > readSeq ? messages.countUnread(c.id(), viewerId, readSeq) : 0;
         return new ConversationView(c.id(), c.type().json(), name, members,
                 c.lastSeq() == 0 ? null : messages.last(c.id()).orElse(null),
-                c.lastSeq(), unread, readSeq, c.createdAt(), c.lastActivityAt());
+                c.lastSeq(), unread, readSeq, c.createdAt(), c.lastActivityAt(), c.lastChange());
     }
 
     private ConversationView.MemberView member(Member m, User user) {

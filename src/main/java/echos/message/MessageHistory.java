@@ -44,6 +44,26 @@ public class MessageHistory {
         return new Page(shown, page.size() > size ? shown.get(shown.size() - 1).seq() : null, null);
     }
 
+    /** A page of changes and the cursor for the next one (null when up to date). */
+    public record ChangePage(List<MessageStore.Change> changes, Long nextAfter) {
+    }
+
+    public ChangePage changes(String userId, String conversationId, long after, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiException.validation(Map.of("limit", "limit must be between 1 and " + MAX_LIMIT + "."));
+        }
+        access.requireMember(conversationId, userId);
+        List<MessageStore.Change> page = messages.changesAfter(conversationId, after, limit + 1);
+        List<MessageStore.Change> shown = page.subList(0, Math.min(limit, page.size()));
+        return new ChangePage(shown, page.size() > limit ? shown.get(shown.size() - 1).changeSeq() : null);
+    }
+
+    /** Changes after the position, oldest first; for socket sync. */
+    public List<MessageStore.Change> changesAfter(String userId, String conversationId, long change, int pageSize) {
+        access.requireMember(conversationId, userId);
+        return messages.changesAfter(conversationId, change, pageSize);
+    }
+
     /** Everything after seq, oldest first, in pages of {@code pageSize}; for socket sync. */
     public List<Message> after(String userId, String conversationId, long seq, int pageSize) {
         access.requireMember(conversationId, userId);

@@ -4,6 +4,8 @@ import echos.auth.Caller;
 import echos.common.error.ApiException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +27,12 @@ public class MessageResource {
     public record SendRequest(String clientId, String text, String imageId) {
     }
 
+    public record EditRequest(String text) {
+    }
+
+    public record ChangesJson(List<MessageStore.Change> changes, Long nextAfter) {
+    }
+
     public record ReadRequest(Long seq) {
     }
 
@@ -38,8 +46,10 @@ public class MessageResource {
     private final MessageHistory history;
     private final Receipts receipts;
     private final Caller caller;
+    private final ChangeMessage change;
 
-    public MessageResource(SendMessage send, MessageHistory history, Receipts receipts, Caller caller) {
+    public MessageResource(SendMessage send, MessageHistory history, Receipts receipts, Caller caller, ChangeMessage change) {
+        this.change = change;
         this.send = send;
         this.history = history;
         this.receipts = receipts;
@@ -61,6 +71,28 @@ public class MessageResource {
         SendRequest r = request == null ? new SendRequest(null, null, null) : request;
         MessageStore.Appended appended = send.send(caller.userId(), id, r.clientId(), r.text(), r.imageId(), null);
         return Response.status(appended.created() ? 201 : 200).entity(new One(appended.message())).build();
+    }
+
+    @PATCH
+    @Path("/messages/{messageId}")
+    public One edit(@PathParam("id") String id, @PathParam("messageId") String messageId, EditRequest request) {
+        return new One(change.edit(caller.userId(), id, messageId, request == null ? null : request.text(), null));
+    }
+
+    @DELETE
+    @Path("/messages/{messageId}")
+    @Consumes(MediaType.WILDCARD)
+    public Response delete(@PathParam("id") String id, @PathParam("messageId") String messageId) {
+        change.delete(caller.userId(), id, messageId, null);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/changes")
+    public ChangesJson changes(@PathParam("id") String id, @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        int size = limit == null ? MessageHistory.DEFAULT_LIMIT : number("limit", limit).intValue();
+        MessageHistory.ChangePage page = history.changes(caller.userId(), id, after == null ? 0 : number("after", after), size);
+        return new ChangesJson(page.changes(), page.nextAfter());
     }
 
     @POST

@@ -24,6 +24,35 @@ public interface MessageStore {
 
     Optional<Message> last(String conversationId);
 
+    /** The message, deleted or not. */
+    Optional<Message> find(String conversationId, String messageId);
+
+    /** A message with the conversation's change counter value at which it changed. */
+    record Change(long changeSeq, Message message) {
+    }
+
+    /**
+     * Replaces the text of a message that is not deleted, as the conversation's next change.
+     * @return the edited message, or empty when there is no such (undeleted) message
+     */
+    Optional<Message> edit(String conversationId, String messageId, String text, java.time.Instant at);
+
+    /** A message turned into a tombstone, and the image it no longer carries (null if none). */
+    record Deleted(Message tombstone, String removedImageId) {
+    }
+
+    /**
+     * Turns a message into a tombstone (no text, no image, same seq) as the conversation's next change.
+     * @return empty when there is no such message or it was already deleted
+     */
+    Optional<Deleted> delete(String conversationId, String messageId, java.time.Instant at);
+
+    /** Every change after afterChange, oldest first, each with the message as it is now. */
+    List<Change> changesAfter(String conversationId, long afterChange, int limit);
+
+    /** Whether any message still carries the image. */
+    boolean imageInUse(String imageId);
+
     /** Messages after seq that others sent: what the user has not read yet. */
     int countUnread(String conversationId, String userId, long afterSeq);
 }

@@ -5,6 +5,8 @@ import echos.common.error.ApiException;
 import echos.common.ratelimit.TokenBuckets;
 import echos.conversation.Conversation;
 import echos.conversation.ConversationAccess;
+import echos.conversation.ConversationStore;
+import echos.message.ChangeMessage;
 import echos.message.Message;
 import echos.message.MessageHistory;
 import echos.message.MessageStore;
@@ -40,12 +42,16 @@ public class FrameHandler {
     private final Clock clock;
     private final TokenBuckets sends;
     private final Map<String, Long> lastTyping = new ConcurrentHashMap<>();
+    private final ChangeMessage changeMessage;
+    private final ConversationStore conversations;
 
     public FrameHandler(FrameCodec codec, SendMessage sendMessage, MessageHistory history, Receipts receipts,
-            ConversationAccess access, Fanout fanout, Clock clock,
+            ConversationAccess access, Fanout fanout, Clock clock, ChangeMessage changeMessage, ConversationStore conversations,
             @ConfigProperty(name = "echos.ws.send-burst") int sendBurst,
             @ConfigProperty(name = "echos.ws.send-per-second") double sendPerSecond) {
         this.codec = codec;
+        this.changeMessage = changeMessage;
+        this.conversations = conversations;
         this.sendMessage = sendMessage;
         this.history = history;
         this.receipts = receipts;
@@ -64,6 +70,10 @@ public class FrameHandler {
         try {
             switch (frame.type()) {
                 case "message.send" -> send(peer, frame);
+                case "message.edit" -> changed(peer, frame, changeMessage.edit(peer.userId(), frame.text("conversationId"),
+                        frame.text("messageId"), frame.text("text"), peer.id()));
+                case "message.delete" -> changed(peer, frame, changeMessage.delete(peer.userId(), frame.text("conversationId"),
+                        frame.text("messageId"), peer.id()));
                 case "typing" -> typing(peer, frame);
                 case "delivered" -> receipts.delivered(peer.userId(), frame.text("conversationId"), seq(frame));
                 case "read" -> receipts.read(peer.userId(), frame.text("conversationId"), seq(frame));
@@ -89,6 +99,10 @@ public class FrameHandler {
         reply(peer, OutboundFrame.reply("message.ack", frame.ref(), Map.of("clientId", message.clientId(), "message", message)));
     }
 
+    private void changed(Peer peer, InboundFrame frame, Message message) {
+        reply(peer, OutboundFrame.reply("message.updated", frame.ref(), Map.of("message", message, "changeSeq", message.changeSeq())));
+    }
+
     private void typing(Peer peer, InboundFrame frame) {
         Conversation c = access.requireMember(frame.text("conversationId"), peer.userId());
         long now = clock.millis();
@@ -111,9 +125,12 @@ public class FrameHandler {
             throw ApiException.validation(Map.of("positions", "positions must be an object of conversationId to last seq."));
         }
         Map<String, Long> reached = new LinkedHashMap<>();
+        Map<String, Long> changesReached = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = positions.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            long seq = entry.getValue().canConvertToLong() ? Math.max(0, entry.getValue().asLong()) : 0;
+            JsonNode position = entry.getValue();
+            long seq = Math.max(0, position.isObject() ? position.path("seq").asLong(0) : position.asLong(0));
+            Long change = position.isObject() && position.has("change") ? Math.max(0, position.path("change").asLong(0)) : null;
             try {
                 while (true) {
                     List<Message> page = history.after(peer.userId(), entry.getKey(), seq, SYNC_PAGE);
@@ -126,11 +143,30 @@ public class FrameHandler {
                     }
                 }
                 reached.put(entry.getKey(), seq);
+                changesReached.put(entry.getKey(), replayChanges(peer, entry.getKey(), change));
             } catch (ApiException notAMember) {
                 // left out of sync.done: the client learns from the conversation list that it is gone
             }
         }
-        reply(peer, OutboundFrame.reply("sync.done", frame.ref(), Map.of("positions", reached)));
+        reply(peer, OutboundFrame.reply("sync.done", frame.ref(), Map.of("positions", reached, "changes", changesReached)));
+    }
+
+    /** Sends every edit and delete after the client's change position, in order; returns the new position. */
+    private long replayChanges(Peer peer, String conversationId, Long after) {
+        long position = after == null ? conversations.lastChangeOf(conversationId) : after;
+        if (after == null) {
+            return position;
+        }
+        while (true) {
+            List<MessageStore.Change> page = history.changesAfter(peer.userId(), conversationId, position, SYNC_PAGE);
+            for (MessageStore.Change change : page) {
+                reply(peer, OutboundFrame.of("message.updated", Map.of("message", change.message(), "changeSeq", change.changeSeq())));
+                position = change.changeSeq();
+            }
+            if (page.size() < SYNC_PAGE) {
+                return position;
+            }
+        }
     }
 
     private static long seq(InboundFrame frame) {

@@ -5,6 +5,7 @@ import echos.conversation.ConversationChanged;
 import echos.conversation.ConversationStore;
 import echos.conversation.ConversationViews;
 import echos.conversation.MemberRemoved;
+import echos.message.MessageChanged;
 import echos.message.MessageSent;
 import echos.message.ReceiptMoved;
 import echos.presence.PresenceChanged;
@@ -33,6 +34,11 @@ public class RealtimeEvents {
 
     void onMessage(@Observes MessageSent event) {
         fanout.toUsersExcept(event.memberIds(), OutboundFrame.of("message.new", Map.of("message", event.message())), event.origin());
+    }
+
+    void onChange(@Observes MessageChanged event) {
+        fanout.toUsersExcept(event.memberIds(), OutboundFrame.of("message.updated",
+                Map.of("message", event.message(), "changeSeq", event.message().changeSeq())), event.origin());
     }
 
     void onReceipt(@Observes ReceiptMoved event) {

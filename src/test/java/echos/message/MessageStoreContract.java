@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,56 @@ public abstract class MessageStoreContract {
         assertEquals(List.of(6L, 7L), messages.after(chat.id(), 5, 10).stream().map(Message::seq).toList());
         assertEquals(7, messages.last(chat.id()).orElseThrow().seq());
         assertTrue(messages.last(newChat().id()).isEmpty());
+    }
+
+    @Test
+    void editsAndDeletesAreNumberedChangesAndTombstonesKeepTheirSeq() {
+        Chat chat = newChat();
+        Message one = send(chat, chat.a(), "1", "first").message();
+        Message two = send(chat, chat.a(), "2", "second").message();
+        Instant later = T0.plusSeconds(60);
+        Message edited = messages.edit(chat.id(), one.id(), "first, edited", later).orElseThrow();
+        assertEquals("first, edited", edited.text());
+        assertEquals(later, edited.editedAt());
+        assertEquals(1, edited.changeSeq());
+        MessageStore.Deleted deleted = messages.delete(chat.id(), two.id(), later).orElseThrow();
+        assertEquals(2, deleted.tombstone().seq());
+        assertTrue(deleted.tombstone().deleted());
+        assertEquals(null, deleted.tombstone().text());
+        assertEquals(2, deleted.tombstone().changeSeq());
+        assertTrue(messages.delete(chat.id(), two.id(), later).isEmpty(), "deleting twice changes nothing");
+        assertTrue(messages.edit(chat.id(), two.id(), "zombie", later).isEmpty(), "a tombstone cannot be edited");
+        assertEquals(List.of(1L, 2L), messages.changesAfter(chat.id(), 0, 10).stream().map(MessageStore.Change::changeSeq).toList());
+        assertEquals(List.of(two.id()), messages.changesAfter(chat.id(), 1, 10).stream().map(c -> c.message().id()).toList());
+        assertEquals(List.of(1L, 2L), messages.after(chat.id(), 0, 10).stream().map(Message::seq).toList());
+        assertEquals(2, conversations.lastChangeOf(chat.id()));
+    }
+
+    @Test
+    void concurrentEditsGetGapFreeChangeNumbers() throws Exception {
+        Chat chat = newChat();
+        List<Message> sent = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sent.add(send(chat, chat.a(), "e" + i, "m").message());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Message m : sent) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 5; i++) {
+                        messages.edit(chat.id(), m.id(), "v" + i, T0);
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(LongStream.rangeClosed(1, 20).boxed().toList(),
+                messages.changesAfter(chat.id(), 0, 100).stream().map(MessageStore.Change::changeSeq).toList());
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.Set;
 @ApplicationScoped
 public class SqlConversationStore implements ConversationStore {
 
-    private static final String CONVERSATION_COLUMNS = "c.id, c.type, c.name, c.created_by, c.created_at, c.last_activity_at, c.last_seq";
+    private static final String CONVERSATION_COLUMNS = "c.id, c.type, c.name, c.created_by, c.created_at, c.last_activity_at, c.last_seq, c.last_change";
     private static final String MEMBER_COLUMNS = "conversation_id, user_id, role, joined_at, delivered_seq, read_seq";
 
     private final Jdbc jdbc;
@@ -151,6 +151,11 @@ public class SqlConversationStore implements ConversationStore {
                 + " WHERE mine.user_id = ? AND other.user_id <> ?", rs -> rs.getString(1), userId, userId));
     }
 
+    @Override
+    public long lastChangeOf(String id) {
+        return jdbc.one("SELECT last_change FROM conversations WHERE id = ?", rs -> rs.getLong(1), id).orElse(0L);
+    }
+
     private long lastSeq(String id) {
         return jdbc.one("SELECT last_seq FROM conversations WHERE id = ?", rs -> rs.getLong(1), id).orElse(0L);
     }
@@ -178,11 +183,11 @@ public class SqlConversationStore implements ConversationStore {
             members.computeIfAbsent(row.conversationId(), k -> new ArrayList<>()).add(row.member());
         }
         return headers.stream().map(h -> new Conversation(h.id(), h.type(), h.name(), h.createdBy(), h.createdAt(),
-                h.lastActivityAt(), h.lastSeq(), List.copyOf(members.getOrDefault(h.id(), List.of())))).toList();
+                h.lastActivityAt(), h.lastSeq(), List.copyOf(members.getOrDefault(h.id(), List.of())), h.lastChange())).toList();
     }
 
     private record Header(String id, ConversationType type, String name, String createdBy, Instant createdAt,
-            Instant lastActivityAt, long lastSeq) {
+            Instant lastActivityAt, long lastSeq, long lastChange) {
     }
 
     private record MemberRow(String conversationId, Member member) {
@@ -191,7 +196,7 @@ public class SqlConversationStore implements ConversationStore {
     private static Header header(ResultSet rs) throws SQLException {
         return new Header(rs.getString("id"), ConversationType.valueOf(rs.getString("type").toUpperCase()), rs.getString("name"),
                 rs.getString("created_by"), Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("last_activity_at")), rs.getLong("last_seq"));
+                Instant.ofEpochMilli(rs.getLong("last_activity_at")), rs.getLong("last_seq"), rs.getLong("last_change"));
     }
 
     private static Member member(ResultSet rs) throws SQLException {

@@ -22,6 +22,7 @@ public class SqlMessageStore implements MessageStore {
 
     private static final String COLUMNS = "id, conversation_id, seq, sender_id, client_id, text, created_at, image_id";
     private static final String SELECT = "SELECT m.id, m.conversation_id, m.seq, m.sender_id, m.client_id, m.text, m.created_at, m.image_id,"
+            + " m.edited_at, m.deleted_at, m.change_seq,"
             + " i.url AS image_url, i.thumbnail_url AS image_thumbnail_url, i.width AS image_width, i.height AS image_height"
             + " FROM messages m LEFT JOIN media i ON i.id = m.image_id ";
 
@@ -88,6 +89,73 @@ public class SqlMessageStore implements MessageStore {
                 SqlMessageStore::message, message.conversationId(), message.senderId(), message.clientId());
     }
 
+    @Override
+    public Optional<Message> find(String conversationId, String messageId) {
+        return jdbc.one(SELECT + "WHERE m.conversation_id = ? AND m.id = ?", SqlMessageStore::message, conversationId, messageId);
+    }
+
+    @Override
+    public Optional<Message> edit(String conversationId, String messageId, String text, Instant at) {
+        try {
+            boolean edited = jdbc.inTransaction(() -> {
+                if (jdbc.one("SELECT 1 FROM messages WHERE conversation_id = ? AND id = ? AND deleted_at IS NULL", rs -> 1,
+                        conversationId, messageId).isEmpty()) {
+                    return false;
+                }
+                long change = nextChange(conversationId, messageId, at);
+                jdbc.update("UPDATE messages SET text = ?, edited_at = ?, change_seq = ? WHERE id = ?", text, at.toEpochMilli(), change, messageId);
+                return true;
+            });
+            return edited ? find(conversationId, messageId) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StorageException("edit message failed", e);
+        }
+    }
+
+    @Override
+    public Optional<Deleted> delete(String conversationId, String messageId, Instant at) {
+        try {
+            Optional<String> removedImage = jdbc.inTransaction(() -> {
+                Optional<Message> current = jdbc.one(SELECT + "WHERE m.conversation_id = ? AND m.id = ? AND m.deleted_at IS NULL",
+                        SqlMessageStore::message, conversationId, messageId);
+                if (current.isEmpty()) {
+                    return null;
+                }
+                long change = nextChange(conversationId, messageId, at);
+                jdbc.update("UPDATE messages SET text = '', image_id = NULL, deleted_at = ?, change_seq = ? WHERE id = ?",
+                        at.toEpochMilli(), change, messageId);
+                return Optional.ofNullable(current.get().image() == null ? null : current.get().image().id());
+            });
+            if (removedImage == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Deleted(find(conversationId, messageId).orElseThrow(), removedImage.orElse(null)));
+        } catch (SQLException e) {
+            throw new StorageException("delete message failed", e);
+        }
+    }
+
+    @Override
+    public List<Change> changesAfter(String conversationId, long afterChange, int limit) {
+        return jdbc.list(SELECT.replace(" FROM messages m ", ", c.change_seq AS logged_change FROM message_changes c"
+                + " JOIN messages m ON m.id = c.message_id ") + "WHERE c.conversation_id = ? AND c.change_seq > ? ORDER BY c.change_seq LIMIT ?",
+                rs -> new Change(rs.getLong("logged_change"), message(rs)), conversationId, afterChange, limit);
+    }
+
+    @Override
+    public boolean imageInUse(String imageId) {
+        return jdbc.one("SELECT 1 FROM messages WHERE image_id = ? LIMIT 1", rs -> true, imageId).isPresent();
+    }
+
+    /** Takes the conversation's next change number and logs the change; runs inside the caller's transaction. */
+    private long nextChange(String conversationId, String messageId, Instant at) throws SQLException {
+        long change = jdbc.one("UPDATE conversations SET last_change = last_change + 1 WHERE id = ? RETURNING last_change",
+                rs -> rs.getLong(1), conversationId).orElseThrow(() -> new StorageException("no conversation " + conversationId, null));
+        jdbc.update("INSERT INTO message_changes (conversation_id, change_seq, message_id, changed_at) VALUES (?, ?, ?, ?)",
+                conversationId, change, messageId, at.toEpochMilli());
+        return change;
+    }
+
     private Message one(String conversationId, long seq) {
         return jdbc.one(SELECT + "WHERE m.conversation_id = ? AND m.seq = ?", SqlMessageStore::message, conversationId, seq)
                 .orElseThrow(() -> new StorageException("message vanished", null));
@@ -97,7 +165,14 @@ public class SqlMessageStore implements MessageStore {
         String imageId = rs.getString("image_id");
         Message.MessageImage image = imageId == null || rs.getString("image_url") == null ? null : new Message.MessageImage(imageId,
                 rs.getString("image_url"), rs.getString("image_thumbnail_url"), rs.getInt("image_width"), rs.getInt("image_height"));
+        Instant deletedAt = instantOrNull(rs, "deleted_at");
         return new Message(rs.getString("id"), rs.getString("conversation_id"), rs.getLong("seq"), rs.getString("sender_id"),
-                rs.getString("client_id"), rs.getString("text"), Instant.ofEpochMilli(rs.getLong("created_at")), image);
+                rs.getString("client_id"), deletedAt == null ? rs.getString("text") : null, Instant.ofEpochMilli(rs.getLong("created_at")),
+                deletedAt == null ? image : null, instantOrNull(rs, "edited_at"), deletedAt, rs.getLong("change_seq"));
+    }
+
+    private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 }
