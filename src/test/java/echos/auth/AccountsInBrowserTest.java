@@ -5,42 +5,20 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import echos.web.BrowserTest;
 import echos.web.Chromium;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Signup, logout, login and profile editing through the real web UI in headless Chromium. */
 @QuarkusTest
-class AccountsInBrowserTest {
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
-    private String url(String path) {
-        return root.toString().replaceAll("/$", "") + path;
-    }
+class AccountsInBrowserTest extends BrowserTest {
 
     @Test
     void signsUpLogsOutLogsInAndEditsTheProfile() {
         String email = TestAccounts.uniqueEmail();
-        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+        try (BrowserContext context = browser(1280, 800)) {
             Page page = context.newPage();
 
             page.navigate(url("/"));
@@ -89,7 +67,7 @@ class AccountsInBrowserTest {
     @Test
     void showsTheTakenEmailNextToTheFieldAndWorksAtPhoneWidth() {
         TestAccounts.Account existing = TestAccounts.signUp();
-        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(375, 740))) {
+        try (BrowserContext context = browser(375, 740)) {
             Page page = context.newPage();
             page.navigate(url("/signup"));
             page.getByTestId("signup-fullName").fill("Second Person");

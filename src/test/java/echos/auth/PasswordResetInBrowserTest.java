@@ -4,49 +4,26 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import echos.web.BrowserTest;
 import echos.web.Chromium;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Forgot password → mail (read from a real SMTP server) → reset → login, in headless Chromium. */
 @QuarkusTest
-class PasswordResetInBrowserTest {
+class PasswordResetInBrowserTest extends BrowserTest {
 
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
 
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
-    private String url(String path) {
-        return root.toString().replaceAll("/$", "") + path;
-    }
-
     @Test
     void walksFromForgotPasswordThroughTheMailToANewLogin() throws Exception {
         TestAccounts.Account account = TestAccounts.signUp();
-        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(375, 740))) {
+        try (BrowserContext context = browser(375, 740)) {
             Page page = context.newPage();
             page.navigate(url("/login"));
             page.getByTestId("login-email").fill(account.email());

@@ -2,58 +2,20 @@ package echos.realtime;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.Cookie;
-import echos.auth.TestAccounts;
 import echos.auth.TestAccounts.Account;
+import echos.web.BrowserTest;
 import echos.web.Chromium;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Two (then three) people chatting through the real web UI in headless Chromium. */
 @QuarkusTest
-class ChatInBrowserTest {
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
-    private String url(String path) {
-        return root.toString().replaceAll("/$", "") + path;
-    }
-
-    private Account person(String name) {
-        String email = "u-" + UUID.randomUUID() + "@example.com";
-        var response = TestAccounts.signUp(name, email, TestAccounts.PASSWORD);
-        response.then().statusCode(201);
-        return new Account(response.path("user.id"), email, response.path("token"));
-    }
-
-    private BrowserContext loggedIn(Account account, int width, int height) {
-        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height));
-        context.addCookies(List.of(new Cookie("jwt", account.token()).setUrl(url("/"))));
-        return context;
-    }
+class ChatInBrowserTest extends BrowserTest {
 
     private static Locator conversation(Page page, String name) {
         return page.getByTestId("conversation-item").filter(new Locator.FilterOptions().setHasText(name));
