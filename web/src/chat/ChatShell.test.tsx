@@ -1,9 +1,10 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Conversation } from '../lib/chatTypes';
 import { useAuth } from '../store/auth';
 import { adaMember, bob, cat, conversation, group, message, ME } from '../test/chat';
 import { FakeWebSocket } from '../test/fakeSocket';
+import { FakeXMLHttpRequest, imageFile } from '../test/fakeXhr';
 import { ada, apiError, json, stubFetch } from '../test/http';
 import { renderApp } from '../test/render';
 
@@ -261,5 +262,134 @@ describe('chat shell', () => {
     await user.click(await screen.findByTestId('thread-back'));
     expect(screen.getByText('Select a conversation')).toBeInTheDocument();
     expect(screen.queryByTestId('thread')).not.toBeInTheDocument();
+  });
+});
+
+describe('images and avatars in the chat', () => {
+  const image = { id: 'img1', url: '/api/media/img1', thumbnailUrl: '/api/media/img1/thumbnail', width: 800, height: 600 };
+  const uploaded = { ...image, contentType: 'image/png', size: 2048 };
+  const chat = (extra: Partial<Conversation> = {}) =>
+    direct({ unreadCount: 0, lastReadSeq: 3, members: [adaMember(), bob({ deliveredSeq: 3, readSeq: 3 })], ...extra });
+
+  it('sends an image: preview, upload progress, then message.send with the imageId; the ack shows the stored image', async () => {
+    stubFetch({
+      'GET /api/conversations': json(200, { conversations: [chat()] }),
+      'GET /api/conversations/a/messages?limit=50': json(200, history),
+    });
+    const { user } = renderApp('/c/a');
+    const ws = await openSocket();
+    await waitFor(() => expect(screen.getAllByTestId('message')).toHaveLength(3));
+
+    await user.upload(screen.getByTestId('composer-file-input'), imageFile('cat.png'));
+    expect(screen.getByTestId('attachment-preview')).toBeInTheDocument();
+    await user.type(screen.getByTestId('composer-input'), 'our cat{Enter}');
+    expect(screen.queryByTestId('attachment-preview')).not.toBeInTheDocument();
+
+    // Pending: the local preview with a progress bar; nothing on the socket yet.
+    const xhr = FakeXMLHttpRequest.last();
+    expect([xhr.method, xhr.url, xhr.file()?.name]).toEqual(['POST', '/api/media', 'cat.png']);
+    let last = screen.getAllByTestId('message').at(-1)!;
+    expect(last).toHaveAttribute('data-status', 'pending');
+    expect(within(last).getByTestId('message-image').getAttribute('src')).toMatch(/^blob:/);
+    expect(within(last).getByTestId('message-image')).toHaveAttribute('alt', 'our cat');
+    expect(within(last).getByTestId('message-text')).toHaveTextContent('our cat');
+    act(() => xhr.progress(1500, 2048));
+    expect(within(last).getByTestId('upload-progress')).toHaveAttribute('value', '73');
+    expect(ws.frames('message.send')).toEqual([]);
+
+    await act(async () => xhr.respond(201, uploaded));
+    const sent = ws.frames('message.send');
+    expect(sent).toHaveLength(1);
+    expect(sent[0].data).toMatchObject({ conversationId: 'a', text: 'our cat', imageId: 'img1' });
+    expect(screen.queryByTestId('upload-progress')).not.toBeInTheDocument();
+
+    const clientId = sent[0].data.clientId as string;
+    serverSends(ws, 'message.ack', { clientId, message: message('a', 4, ME, { clientId, text: 'our cat', image }) });
+    last = screen.getAllByTestId('message').at(-1)!;
+    expect(last).toHaveAttribute('data-seq', '4');
+    expect(within(last).getByTestId('message-image')).toHaveAttribute('src', '/api/media/img1/thumbnail');
+    expect(screen.getByTestId('conversation-item')).toHaveTextContent('You: 📷 our cat');
+  });
+
+  it('a failed upload toasts the server message and offers a retry that uploads again', async () => {
+    stubFetch({
+      'GET /api/conversations': json(200, { conversations: [chat()] }),
+      'GET /api/conversations/a/messages?limit=50': json(200, history),
+    });
+    const { user } = renderApp('/c/a');
+    const ws = await openSocket();
+    await waitFor(() => expect(screen.getAllByTestId('message')).toHaveLength(3));
+    await user.upload(screen.getByTestId('composer-file-input'), imageFile());
+    await user.click(screen.getByTestId('composer-send'));
+
+    await act(async () =>
+      FakeXMLHttpRequest.last().respond(415, { error: { code: 'unsupported_media_type', message: 'Only JPEG, PNG, WebP and GIF images are supported.' } }),
+    );
+    expect(screen.getByTestId('toast')).toHaveTextContent('Only JPEG, PNG, WebP and GIF images are supported.');
+    const last = screen.getAllByTestId('message').at(-1)!;
+    expect(last).toHaveAttribute('data-status', 'failed');
+
+    await user.click(within(last).getByTestId('message-retry'));
+    expect(FakeXMLHttpRequest.instances).toHaveLength(2);
+    expect(screen.getAllByTestId('message').at(-1)).toHaveAttribute('data-status', 'pending');
+    await act(async () => FakeXMLHttpRequest.last().respond(201, uploaded));
+    expect(ws.frames('message.send').map((f) => f.data.imageId)).toEqual(['img1']);
+  });
+
+  it('an image dropped anywhere on the thread is attached', async () => {
+    stubFetch({
+      'GET /api/conversations': json(200, { conversations: [chat()] }),
+      'GET /api/conversations/a/messages?limit=50': json(200, history),
+    });
+    renderApp('/c/a');
+    await waitFor(() => expect(screen.getAllByTestId('message')).toHaveLength(3));
+    const list = screen.getByTestId('message-list');
+    const dataTransfer = { files: [imageFile('dropped.gif', 'image/gif')], items: [], types: ['Files'] };
+    fireEvent.dragEnter(list, { dataTransfer });
+    expect(screen.getByTestId('drop-overlay')).toBeInTheDocument();
+    fireEvent.drop(list, { dataTransfer });
+    expect(screen.queryByTestId('drop-overlay')).not.toBeInTheDocument();
+    expect(screen.getByTestId('attachment-preview')).toBeInTheDocument();
+    expect(screen.getByText('dropped.gif')).toBeInTheDocument();
+  });
+
+  it('shows received images with alt text and opens them in the lightbox', async () => {
+    stubFetch({
+      'GET /api/conversations': json(200, { conversations: [chat({ lastMessage: message('a', 3, '2', { text: '', image }) })] }),
+      'GET /api/conversations/a/messages?limit=50': json(200, {
+        messages: [message('a', 3, '2', { text: '', image }), message('a', 2, ME), message('a', 1, '2')],
+        nextBefore: null,
+      }),
+    });
+    const { user } = renderApp('/c/a');
+    expect(await screen.findByTestId('conversation-item')).toHaveTextContent('📷 Photo');
+    const img = await screen.findByTestId('message-image');
+    expect(img).toHaveAttribute('alt', 'Image from Bob Stone');
+    expect(img).toHaveAttribute('width', '320');
+    expect(img).toHaveAttribute('height', '240');
+    await user.click(img);
+    expect(screen.getByTestId('lightbox-image')).toHaveAttribute('src', '/api/media/img1');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('lightbox')).not.toBeInTheDocument();
+    expect(screen.getByTestId('thread')).toBeInTheDocument(); // Esc closed only the lightbox
+  });
+
+  it('shows avatars in the navbar, the list, the thread header and search results', async () => {
+    useAuth.setState({ user: { ...ada, avatarUrl: '/api/media/me' } });
+    stubFetch({
+      'GET /api/conversations': json(200, { conversations: [chat({ members: [adaMember(), bob({ avatarUrl: '/api/media/bob' })] })] }),
+      'GET /api/conversations/a/messages?limit=50': json(200, history),
+      'GET /api/users?query=bo&limit=20': json(200, { users: [{ id: '2', fullName: 'Bob Stone', avatarUrl: '/api/media/bob' }] }),
+    });
+    const { user } = renderApp('/c/a');
+    expect(within(screen.getByTestId('user-menu')).getByTestId('user-menu-avatar')).toHaveAttribute('src', '/api/media/me');
+    const item = await screen.findByTestId('conversation-item');
+    expect(item.querySelector('img')).toHaveAttribute('src', '/api/media/bob');
+    const header = screen.getByTestId('thread-title').closest('header')!;
+    expect(header.querySelector('img')).toHaveAttribute('src', '/api/media/bob');
+
+    await user.click(screen.getByTestId('new-chat'));
+    await user.type(screen.getByTestId('user-search-input'), 'bo');
+    expect((await screen.findByTestId('user-search-result')).querySelector('img')).toHaveAttribute('src', '/api/media/bob');
   });
 });

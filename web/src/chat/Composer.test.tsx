@@ -1,6 +1,9 @@
-import { render, screen } from '@testing-library/react';
+import { createEvent, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { IMAGE_MAX_BYTES } from '../lib/images';
+import { useToasts } from '../store/toast';
+import { imageFile } from '../test/fakeXhr';
 import { Composer } from './Composer';
 
 function setup(accept = true) {
@@ -61,5 +64,103 @@ describe('Composer', () => {
     await user.paste('x'.repeat(4001));
     expect(screen.getByTestId('composer-count')).toHaveTextContent('4001/4000');
     expect(send).toBeDisabled();
+  });
+
+  describe('attachments', () => {
+    const toasts = () => useToasts.getState().toasts.map((t) => t.message);
+
+    it('the attach button opens the hidden image picker', async () => {
+      const { user } = setup();
+      const input = screen.getByTestId('composer-file-input');
+      expect(input).toHaveAttribute('type', 'file');
+      expect(input).toHaveAttribute('accept', 'image/jpeg,image/png,image/webp,image/gif');
+      expect(input).toHaveClass('hidden');
+      const click = vi.spyOn(input, 'click');
+      await user.click(screen.getByTestId('composer-attach'));
+      expect(click).toHaveBeenCalled();
+    });
+
+    it('shows a preview of the chosen image; remove clears it', async () => {
+      const { user, send } = setup();
+      expect(screen.queryByTestId('attachment-preview')).not.toBeInTheDocument();
+      await user.upload(screen.getByTestId('composer-file-input'), imageFile('cat.png'));
+      const preview = screen.getByTestId('attachment-preview');
+      expect(preview.getAttribute('src')).toMatch(/^blob:/);
+      expect(screen.getByText('cat.png')).toBeInTheDocument();
+      expect(send).toBeEnabled(); // an image alone can be sent
+
+      const revoke = vi.spyOn(URL, 'revokeObjectURL');
+      await user.click(screen.getByTestId('attachment-remove'));
+      expect(screen.queryByTestId('attachment-preview')).not.toBeInTheDocument();
+      expect(revoke).toHaveBeenCalledWith(preview.getAttribute('src'));
+      expect(send).toBeDisabled();
+    });
+
+    it('rejects a file over 10 MB with a toast', async () => {
+      const { user } = setup();
+      await user.upload(screen.getByTestId('composer-file-input'), imageFile('huge.jpg', 'image/jpeg', IMAGE_MAX_BYTES + 1));
+      expect(screen.queryByTestId('attachment-preview')).not.toBeInTheDocument();
+      expect(toasts()).toEqual(['That image is too large. The limit is 10 MB.']);
+    });
+
+    it('rejects a file that is not JPEG, PNG, WebP or GIF with a toast', async () => {
+      const user = userEvent.setup({ applyAccept: false });
+      render(<Composer onSend={() => true} />);
+      await user.upload(screen.getByTestId('composer-file-input'), imageFile('vector.svg', 'image/svg+xml'));
+      expect(screen.queryByTestId('attachment-preview')).not.toBeInTheDocument();
+      expect(toasts()).toEqual(['Only JPEG, PNG, WebP and GIF images can be uploaded.']);
+    });
+
+    it('Enter sends the image with its caption (or alone) and clears both', async () => {
+      const { onSend, user, input } = setup();
+      const file = imageFile('cat.png');
+      await user.upload(screen.getByTestId('composer-file-input'), file);
+      await user.type(input, 'our cat{Enter}');
+      expect(onSend).toHaveBeenCalledWith('our cat', { file, width: null, height: null });
+      expect(input).toHaveValue('');
+      expect(screen.queryByTestId('attachment-preview')).not.toBeInTheDocument();
+
+      await user.upload(screen.getByTestId('composer-file-input'), file);
+      await user.type(input, '{Enter}');
+      expect(onSend).toHaveBeenLastCalledWith('', { file, width: null, height: null });
+    });
+
+    it('keeps the image when the message was not accepted', async () => {
+      const { user, input } = setup(false);
+      await user.upload(screen.getByTestId('composer-file-input'), imageFile());
+      await user.type(input, '{Enter}');
+      expect(screen.getByTestId('attachment-preview')).toBeInTheDocument();
+    });
+
+    it('attaches a pasted image instead of pasting text', () => {
+      setup();
+      const input = screen.getByTestId('composer-input');
+      const file = imageFile('Screenshot.png');
+      const paste = createEvent.paste(input, { clipboardData: { files: [file], items: [], types: ['Files'] } });
+      fireEvent(input, paste);
+      expect(paste.defaultPrevented).toBe(true);
+      expect(screen.getByTestId('attachment-preview')).toBeInTheDocument();
+      expect(screen.getByText('Screenshot.png')).toBeInTheDocument();
+    });
+
+    it('leaves a plain text paste alone', () => {
+      setup();
+      const input = screen.getByTestId('composer-input');
+      const paste = createEvent.paste(input, { clipboardData: { files: [], items: [], types: ['text/plain'] } });
+      fireEvent(input, paste);
+      expect(paste.defaultPrevented).toBe(false);
+      expect(screen.queryByTestId('attachment-preview')).not.toBeInTheDocument();
+    });
+
+    it('attaches an image dropped on it', () => {
+      setup();
+      const form = screen.getByTestId('composer-input').closest('form')!;
+      const dataTransfer = { files: [imageFile('dropped.webp', 'image/webp')], items: [], types: ['Files'] };
+      const over = createEvent.dragOver(form, { dataTransfer });
+      fireEvent(form, over);
+      expect(over.defaultPrevented).toBe(true); // allows the drop
+      fireEvent.drop(form, { dataTransfer });
+      expect(screen.getByText('dropped.webp')).toBeInTheDocument();
+    });
   });
 });

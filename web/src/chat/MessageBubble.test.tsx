@@ -1,8 +1,10 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { bob, cat } from '../test/chat';
 import { MessageBubble } from './MessageBubble';
-import { statusFor } from './MessageList';
+import { imageAlt, statusFor } from './MessageList';
+import type { BubbleImage } from './MessageImage';
 
 const at = '2026-11-26T12:00:00.000Z';
 
@@ -55,6 +57,86 @@ describe('MessageBubble', () => {
     expect(screen.getByText('Slow down.')).toBeInTheDocument();
     screen.getByTestId('message-retry').click();
     expect(retried).toBe(1);
+  });
+});
+
+describe('MessageBubble with an image', () => {
+  const photo: BubbleImage = {
+    src: '/api/media/img1/thumbnail',
+    fullSrc: '/api/media/img1',
+    width: 1600,
+    height: 1200,
+    alt: 'Image from Bob Stone',
+  };
+
+  it('shows the thumbnail sized from width/height, with alt text, and no empty caption', () => {
+    render(<MessageBubble text="" createdAt={at} seq={5} mine={false} image={photo} />);
+    const img = screen.getByTestId('message-image');
+    expect(img).toHaveAttribute('src', '/api/media/img1/thumbnail');
+    expect(img).toHaveAttribute('alt', 'Image from Bob Stone');
+    expect(img).toHaveAttribute('width', '320');
+    expect(img).toHaveAttribute('height', '240');
+    expect(img).toHaveClass('max-w-full');
+    expect(screen.queryByTestId('message-text')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('upload-progress')).not.toBeInTheDocument();
+  });
+
+  it('shows the caption below the image', () => {
+    render(<MessageBubble text="our cat" createdAt={at} seq={5} mine={false} image={{ ...photo, alt: 'our cat' }} />);
+    const img = screen.getByTestId('message-image');
+    const caption = screen.getByTestId('message-text');
+    expect(caption).toHaveTextContent('our cat');
+    expect(img.compareDocumentPosition(caption) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('opens the full image in a lightbox; Esc, the close button and a click outside close it', async () => {
+    const user = userEvent.setup();
+    render(<MessageBubble text="" createdAt={at} seq={5} mine={false} image={photo} />);
+    expect(screen.queryByTestId('lightbox')).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId('message-image'));
+    expect(screen.getByTestId('lightbox')).toHaveAttribute('role', 'dialog');
+    expect(screen.getByTestId('lightbox-image')).toHaveAttribute('src', '/api/media/img1');
+    expect(screen.getByTestId('lightbox-image')).toHaveAttribute('alt', 'Image from Bob Stone');
+    expect(screen.getByTestId('lightbox-close')).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('lightbox')).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId('message-image'));
+    await user.click(screen.getByTestId('lightbox-close'));
+    expect(screen.queryByTestId('lightbox')).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId('message-image'));
+    await user.click(screen.getByTestId('lightbox-backdrop'));
+    expect(screen.queryByTestId('lightbox')).not.toBeInTheDocument();
+  });
+
+  it('shows the local preview with upload progress while sending', () => {
+    render(
+      <MessageBubble
+        text="hi"
+        createdAt={at}
+        seq={null}
+        mine
+        status="pending"
+        image={{ src: 'blob:test/9', fullSrc: 'blob:test/9', width: null, height: null, alt: 'hi' }}
+        uploadProgress={40}
+      />,
+    );
+    expect(screen.getByTestId('message-image')).toHaveAttribute('src', 'blob:test/9');
+    expect(screen.getByTestId('upload-progress')).toHaveAttribute('value', '40');
+  });
+
+  it('says so when the image cannot be loaded', () => {
+    render(<MessageBubble text="" createdAt={at} seq={5} mine={false} image={photo} />);
+    fireEvent.error(screen.getByTestId('message-image'));
+    expect(screen.getByTestId('message-image-broken')).toHaveTextContent('Image unavailable');
+  });
+
+  it('alt text is the caption, else who sent it', () => {
+    expect(imageAlt('  our\ncat ', 'Bob Stone')).toBe('our cat');
+    expect(imageAlt('', 'Bob Stone')).toBe('Image from Bob Stone');
+    expect(imageAlt('', null)).toBe('Image');
   });
 });
 

@@ -1,5 +1,6 @@
 import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon, RetryIcon } from '../components/icons';
 import { formatTime } from '../lib/format';
+import { MessageImage, type BubbleImage } from './MessageImage';
 
 export type MessageStatus = 'pending' | 'failed' | 'sent' | 'delivered' | 'read';
 
@@ -17,6 +18,10 @@ interface Props {
   senderName?: string | null;
   error?: string | null;
   onRetry?: () => void;
+  /** An attached image (its caption is `text`, possibly empty). */
+  image?: BubbleImage | null;
+  /** 0–100 while the image uploads. */
+  uploadProgress?: number | null;
 }
 
 const TICK_LABEL: Record<MessageStatus, string> = {
@@ -42,7 +47,20 @@ export function Ticks({ status }: { status: MessageStatus }) {
 }
 
 /** One chat bubble. The text is rendered as text (React escapes it), never as HTML. */
-export function MessageBubble({ text, createdAt, seq, mine, status, showTicks, senderName, error, onRetry }: Props) {
+export function MessageBubble({
+  text,
+  createdAt,
+  seq,
+  mine,
+  status,
+  showTicks,
+  senderName,
+  error,
+  onRetry,
+  image,
+  uploadProgress = null,
+}: Props) {
+  const hasText = text.length > 0;
   return (
     <div
       className={`chat ${mine ? 'chat-end' : 'chat-start'} py-0.5`}
@@ -53,11 +71,18 @@ export function MessageBubble({ text, createdAt, seq, mine, status, showTicks, s
     >
       {senderName && <div className="chat-header text-xs text-base-content/70 pb-0.5">{senderName}</div>}
       <div
-        className={`chat-bubble max-w-[85%] sm:max-w-[75%] ${mine ? 'chat-bubble-primary' : ''} ${status === 'pending' ? 'opacity-80' : ''}`}
+        className={`chat-bubble max-w-[85%] sm:max-w-[75%] ${mine ? 'chat-bubble-primary' : ''} ${status === 'pending' ? 'opacity-80' : ''} ${image ? `p-1.5 ${hasText ? 'min-w-40' : ''}` : ''}`}
       >
-        <p className="whitespace-pre-wrap break-words [overflow-wrap:anywhere]" data-testid="message-text">
-          {text}
-        </p>
+        {/* With an image, the caption wraps at the image's width (w-0 min-w-full) instead of widening the bubble. */}
+        {image && <MessageImage image={image} progress={uploadProgress} />}
+        {(hasText || !image) && (
+          <p
+            className={`whitespace-pre-wrap break-words [overflow-wrap:anywhere] ${image ? 'w-0 min-w-full px-1.5 pt-1.5 pb-0.5' : ''}`}
+            data-testid="message-text"
+          >
+            {text}
+          </p>
+        )}
       </div>
       <div className="chat-footer opacity-70 text-xs flex items-center gap-1 pt-0.5">
         <time dateTime={createdAt}>{formatTime(createdAt)}</time>

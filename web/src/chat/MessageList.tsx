@@ -4,6 +4,7 @@ import type { Conversation, Member, Message } from '../lib/chatTypes';
 import { dayKey, formatDayLabel } from '../lib/format';
 import type { PendingMessage, Thread } from '../store/messages';
 import { MessageBubble, type MessageStatus } from './MessageBubble';
+import type { BubbleImage } from './MessageImage';
 import { firstName, otherMembers } from './people';
 
 /** Load older history when the list is scrolled this close to its top. */
@@ -30,6 +31,35 @@ export function statusFor(seq: number, others: Member[]): MessageStatus {
   if (others.every((m) => m.readSeq >= seq)) return 'read';
   if (others.every((m) => Math.max(m.deliveredSeq, m.readSeq) >= seq)) return 'delivered';
   return 'sent';
+}
+
+/** Alt text of a message image: its caption, else who sent it. */
+export function imageAlt(caption: string, senderName: string | null): string {
+  const text = caption.replace(/\s+/g, ' ').trim();
+  if (text) return text;
+  return senderName ? `Image from ${senderName}` : 'Image';
+}
+
+function storedImage(m: Message, senderName: string | null): BubbleImage | null {
+  if (!m.image) return null;
+  return {
+    src: m.image.thumbnailUrl || m.image.url,
+    fullSrc: m.image.url,
+    width: m.image.width,
+    height: m.image.height,
+    alt: imageAlt(m.text, senderName),
+  };
+}
+
+function pendingImage(p: PendingMessage): BubbleImage | null {
+  if (!p.image) return null;
+  return {
+    src: p.image.previewUrl,
+    fullSrc: p.image.previewUrl,
+    width: p.image.width,
+    height: p.image.height,
+    alt: imageAlt(p.text, 'you'),
+  };
 }
 
 function buildRows(messages: Message[], pending: PendingMessage[], me: string | null): Row[] {
@@ -175,12 +205,19 @@ export function MessageList({ conversation, thread, me, onLoadOlder, onRetry }: 
               showTicks={!isGroup}
               error={p.error}
               onRetry={() => onRetry(p.clientId)}
+              image={pendingImage(p)}
+              uploadProgress={p.image && !p.image.imageId && p.status === 'pending' ? p.image.progress : null}
             />
           );
         }
         const m = row.message;
         const mine = m.senderId === me;
         const sender = !mine && isGroup && row.showSender ? conversation.members.find((x) => x.id === m.senderId) : undefined;
+        const imageFrom = m.image
+          ? mine
+            ? 'you'
+            : (conversation.members.find((x) => x.id === m.senderId)?.fullName ?? null)
+          : null;
         return (
           <Fragment key={row.key}>
             <MessageBubble
@@ -191,6 +228,7 @@ export function MessageList({ conversation, thread, me, onLoadOlder, onRetry }: 
               status={mine ? statusFor(m.seq, others) : undefined}
               showTicks={!isGroup}
               senderName={!mine && isGroup && row.showSender ? (sender?.fullName ?? 'Former member') : null}
+              image={storedImage(m, imageFrom)}
             />
             {seenBy && seenBy.seq === m.seq && (
               <p className="text-right text-xs text-base-content/60 pr-1 -mt-0.5 mb-1" data-testid="seen-by">

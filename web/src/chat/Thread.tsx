@@ -1,15 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { Link } from 'react-router';
 import { Avatar } from '../components/Avatar';
-import { ArrowLeftIcon, InfoIcon } from '../components/icons';
+import { ArrowLeftIcon, ImageIcon, InfoIcon } from '../components/icons';
 import type { Conversation } from '../lib/chatTypes';
 import { formatLastSeen } from '../lib/format';
+import { dragHasFiles, firstFile } from '../lib/images';
 import { usePageActive } from '../lib/pageActive';
 import { useConversations } from '../store/conversations';
-import { emptyThread, useMessages } from '../store/messages';
+import { emptyThread, useMessages, type Attachment } from '../store/messages';
 import { presenceOf, usePresence } from '../store/presence';
 import { useTyping } from '../store/typing';
-import { Composer } from './Composer';
+import { Composer, type ComposerHandle } from './Composer';
 import { GroupInfo } from './GroupInfo';
 import { MessageList } from './MessageList';
 import { isAnyoneOnline, peer, typingText } from './people';
@@ -102,8 +103,8 @@ export function Thread({ conversation: c, me }: Props) {
   useEffect(() => setInfoOpen(false), [id]);
 
   const onSend = useCallback(
-    (text: string) => {
-      const sent = useMessages.getState().send(id, text) !== null;
+    (text: string, attachment?: Attachment) => {
+      const sent = useMessages.getState().send(id, text, attachment) !== null;
       if (sent) useTyping.getState().messageSent(id);
       return sent;
     },
@@ -115,14 +116,72 @@ export function Thread({ conversation: c, me }: Props) {
 
   const typing = typingText(c, typingIds);
 
+  // An image dropped anywhere on the thread goes to the composer (which also takes drops itself).
+  const composer = useRef<ComposerHandle>(null);
+  const dragDepth = useRef(0);
+  const [dragging, setDragging] = useState(false);
+  const endDrag = () => {
+    dragDepth.current = 0;
+    setDragging(false);
+  };
+  useEffect(() => {
+    // A file dropped next to the thread would otherwise make the browser navigate to it.
+    const guard = (e: globalThis.DragEvent) => {
+      if (dragHasFiles(e.dataTransfer)) e.preventDefault();
+      if (e.type === 'drop') endDrag();
+    };
+    window.addEventListener('dragover', guard);
+    window.addEventListener('drop', guard);
+    return () => {
+      window.removeEventListener('dragover', guard);
+      window.removeEventListener('drop', guard);
+    };
+  }, []);
+  const dropHandlers = {
+    onDragEnter: (e: DragEvent) => {
+      if (!dragHasFiles(e.dataTransfer)) return;
+      dragDepth.current += 1;
+      setDragging(true);
+    },
+    onDragOver: (e: DragEvent) => {
+      if (!dragHasFiles(e.dataTransfer)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    },
+    onDragLeave: (e: DragEvent) => {
+      if (!dragHasFiles(e.dataTransfer)) return;
+      dragDepth.current = Math.max(0, dragDepth.current - 1);
+      if (dragDepth.current === 0) setDragging(false);
+    },
+    onDrop: (e: DragEvent) => {
+      endDrag();
+      if (e.nativeEvent.defaultPrevented) return; // the composer took it
+      const file = firstFile(e.dataTransfer);
+      if (!file) return;
+      e.preventDefault();
+      composer.current?.attach(file);
+    },
+  };
+
   return (
-    <div className="flex flex-col h-full min-h-0 w-full" data-testid="thread" data-conversation-id={id}>
+    <div className="relative flex flex-col h-full min-h-0 w-full" data-testid="thread" data-conversation-id={id} {...dropHandlers}>
+      {dragging && (
+        <div
+          className="absolute inset-2 z-10 pointer-events-none rounded-box border-2 border-dashed border-primary bg-base-100/85 grid place-items-center"
+          data-testid="drop-overlay"
+        >
+          <span className="flex flex-col items-center gap-2 text-primary font-medium">
+            <ImageIcon className="size-8" />
+            Drop an image to attach it
+          </span>
+        </div>
+      )}
       <ThreadHeader conversation={c} me={me} onInfo={() => setInfoOpen(true)} />
       <MessageList conversation={c} thread={thread} me={me} onLoadOlder={onLoadOlder} onRetry={onRetry} />
       <div className="h-5 px-4 text-xs text-base-content/60 italic shrink-0" aria-live="polite">
         {typing && <span data-testid="typing-indicator">{typing}</span>}
       </div>
-      <Composer key={id} onSend={onSend} onTyping={onTyping} autoFocus={window.matchMedia?.('(min-width: 768px)').matches ?? false} />
+      <Composer key={id} ref={composer} onSend={onSend} onTyping={onTyping} autoFocus={window.matchMedia?.('(min-width: 768px)').matches ?? false} />
       {infoOpen && c.type === 'group' && <GroupInfo conversation={c} me={me} onClose={() => setInfoOpen(false)} />}
     </div>
   );

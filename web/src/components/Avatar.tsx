@@ -6,10 +6,12 @@ interface Props {
   email?: string | null;
   avatarUrl?: string | null;
   size?: 'sm' | 'lg';
+  /** data-testid of the <img> (when a photo is shown). */
+  imgTestId?: string;
 }
 
 /** Photo if there is one (and it loads), otherwise initials. */
-export function Avatar({ fullName, email, avatarUrl, size = 'sm' }: Props) {
+export function Avatar({ fullName, email, avatarUrl, size = 'sm', imgTestId }: Props) {
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   const box = size === 'lg' ? 'w-24 text-3xl' : 'w-10 text-sm';
   const showImage = !!avatarUrl && failedUrl !== avatarUrl;
@@ -18,7 +20,13 @@ export function Avatar({ fullName, email, avatarUrl, size = 'sm' }: Props) {
     return (
       <div className="avatar">
         <div className={`${box} rounded-full`}>
-          <img src={avatarUrl} alt="" onError={() => setFailedUrl(avatarUrl)} />
+          <img
+            src={avatarUrl}
+            alt=""
+            className="object-cover"
+            onError={() => setFailedUrl(avatarUrl)}
+            data-testid={imgTestId}
+          />
         </div>
       </div>
     );

@@ -43,7 +43,7 @@ export function UserMenu() {
         onClick={() => setOpen((o) => !o)}
         data-testid="user-menu"
       >
-        <Avatar fullName={user.fullName} email={user.email} avatarUrl={user.avatarUrl} />
+        <Avatar fullName={user.fullName} email={user.email} avatarUrl={user.avatarUrl} imgTestId="user-menu-avatar" />
       </button>
       {open && (
         <ul role="menu" className="dropdown-content menu bg-base-100 rounded-box z-20 mt-3 w-60 p-2 shadow-lg">

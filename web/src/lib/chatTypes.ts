@@ -14,14 +14,26 @@ export interface Member {
   lastSeenAt: string | null;
 }
 
+/** An image attached to a message. The URLs are opaque (same-origin paths or absolute https). */
+export interface MessageImage {
+  id: string;
+  url: string;
+  thumbnailUrl: string;
+  width: number;
+  height: number;
+}
+
 export interface Message {
   id: string;
   conversationId: string;
   seq: number;
   senderId: string;
   clientId: string;
+  /** "" for an image without a caption. */
   text: string;
   createdAt: string;
+  /** null (or absent) when there is none. */
+  image?: MessageImage | null;
 }
 
 export interface Conversation {
@@ -55,6 +67,6 @@ export interface Presence {
   lastSeenAt: string | null;
 }
 
-/** Text limit in code points (server: 1..4000 after trimming). */
+/** Text limit in code points (server: 1..4000 after trimming; an image caption may be empty). */
 export const MESSAGE_MAX = 4000;
 export const GROUP_NAME_MAX = 80;

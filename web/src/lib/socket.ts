@@ -29,7 +29,10 @@ export type WebSocketFactory = (url: string) => WebSocketLike;
 export interface OutgoingMessage {
   conversationId: string;
   clientId: string;
+  /** May be empty when there is an image. */
   text: string;
+  /** An image this user uploaded (POST /api/media) before sending. */
+  imageId?: string;
 }
 
 export interface SocketErrorData {

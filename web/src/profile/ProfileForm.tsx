@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { BIO_MAX } from '../auth/validation';
-import { Avatar } from '../components/Avatar';
 import { TextAreaField, TextField } from '../components/Field';
 import { SubmitButton } from '../components/SubmitButton';
 import { formatDate } from '../lib/format';
 import type { User } from '../lib/types';
 import { useProfile } from '../store/profile';
+import { AvatarEditor } from './AvatarEditor';
 
 export function ProfileForm({ user }: { user: User }) {
   const form = useProfile((s) => s.profileForm);
@@ -34,8 +34,7 @@ export function ProfileForm({ user }: { user: User }) {
   return (
     <section className="card bg-base-100 shadow-sm" aria-labelledby="profile-heading">
       <div className="card-body gap-5 p-5 sm:p-8">
-        <div className="flex flex-col sm:flex-row items-center gap-4 text-center sm:text-left">
-          <Avatar fullName={user.fullName} email={user.email} avatarUrl={user.avatarUrl} size="lg" />
+        <AvatarEditor user={user}>
           <div className="min-w-0">
             <h2 id="profile-heading" className="text-xl font-semibold break-words">
               {user.fullName}
@@ -44,7 +43,7 @@ export function ProfileForm({ user }: { user: User }) {
               Member since <span data-testid="profile-member-since">{formatDate(user.createdAt)}</span>
             </p>
           </div>
-        </div>
+        </AvatarEditor>
 
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2" aria-label="Edit profile">
           <TextField

@@ -1,6 +1,10 @@
-import { screen } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAuth } from '../store/auth';
+import { useConversations } from '../store/conversations';
+import { conversation } from '../test/chat';
+import { FakeXMLHttpRequest, imageFile } from '../test/fakeXhr';
 import { ada, apiError, deferred, json, stubFetch } from '../test/http';
 import { renderApp } from '../test/render';
 
@@ -94,5 +98,93 @@ describe('ProfilePage', () => {
     await user.click(screen.getByTestId('profile-save'));
     expect(await screen.findByTestId('login-email')).toBeInTheDocument();
     expect(screen.getByTestId('toast')).toHaveTextContent(/session has expired/i);
+  });
+});
+
+describe('ProfilePage avatar', () => {
+  const withPhoto = { ...ada, avatarUrl: '/api/media/av1' };
+
+  it('uploads a new photo: preview, progress, then the user (and the navbar) update', async () => {
+    stubFetch({});
+    useConversations.getState().upsert(conversation('a'));
+    const { user } = renderApp('/profile');
+    expect(within(screen.getByTestId('user-menu')).queryByTestId('user-menu-avatar')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('avatar-remove')).not.toBeInTheDocument();
+    const input = screen.getByTestId('avatar-file-input');
+    expect(input).toHaveAttribute('accept', 'image/jpeg,image/png,image/webp,image/gif');
+    const click = vi.spyOn(input, 'click');
+    await user.click(screen.getByTestId('avatar-upload'));
+    expect(click).toHaveBeenCalled();
+
+    await user.upload(input, imageFile('me.jpg', 'image/jpeg'));
+    const preview = screen.getByTestId('avatar-preview');
+    expect(preview.getAttribute('src')).toMatch(/^blob:/);
+    expect(preview).toHaveClass('object-cover'); // square, center-cropped
+    expect(FakeXMLHttpRequest.instances).toHaveLength(0); // nothing sent before Save
+
+    await user.click(screen.getByTestId('avatar-save'));
+    const xhr = FakeXMLHttpRequest.last();
+    expect([xhr.method, xhr.url, xhr.file()?.name]).toEqual(['PUT', '/api/users/me/avatar', 'me.jpg']);
+    expect(screen.getByTestId('avatar-save')).toBeDisabled();
+    act(() => xhr.progress(600, 1000));
+    expect(screen.getByTestId('avatar-upload-progress')).toHaveAttribute('value', '60');
+
+    await act(async () => xhr.respond(200, { user: withPhoto }));
+    expect(screen.getByTestId('toast')).toHaveTextContent('Profile photo updated');
+    expect(useAuth.getState().user?.avatarUrl).toBe('/api/media/av1');
+    expect(screen.getByTestId('user-menu-avatar')).toHaveAttribute('src', '/api/media/av1');
+    expect(screen.queryByTestId('avatar-preview')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('avatar-upload-progress')).not.toBeInTheDocument();
+    expect(screen.getByTestId('avatar-remove')).toBeInTheDocument();
+    // My entry in the chat member lists follows too.
+    expect(useConversations.getState().byId.a.members.find((m) => m.id === '1')?.avatarUrl).toBe('/api/media/av1');
+  });
+
+  it('cancel drops the chosen photo without uploading', async () => {
+    const { user } = renderApp('/profile');
+    await user.upload(screen.getByTestId('avatar-file-input'), imageFile());
+    await user.click(screen.getByTestId('avatar-cancel'));
+    expect(screen.queryByTestId('avatar-preview')).not.toBeInTheDocument();
+    expect(screen.getByTestId('avatar-upload')).toBeInTheDocument();
+    expect(FakeXMLHttpRequest.instances).toHaveLength(0);
+  });
+
+  it('rejects a too large or unsupported file before uploading', async () => {
+    const { user } = renderApp('/profile');
+    await user.upload(screen.getByTestId('avatar-file-input'), imageFile('big.png', 'image/png', 11 * 1024 * 1024));
+    expect(screen.queryByTestId('avatar-preview')).not.toBeInTheDocument();
+    expect(screen.getByTestId('toast')).toHaveTextContent('The limit is 10 MB');
+
+    const noAccept = userEvent.setup({ applyAccept: false });
+    await noAccept.upload(screen.getByTestId('avatar-file-input'), imageFile('a.bmp', 'image/bmp'));
+    expect(screen.queryByTestId('avatar-preview')).not.toBeInTheDocument();
+    expect(screen.getAllByTestId('toast').at(-1)).toHaveTextContent('Only JPEG, PNG, WebP and GIF');
+    expect(FakeXMLHttpRequest.instances).toHaveLength(0);
+  });
+
+  it('toasts a server refusal and keeps the preview to try again', async () => {
+    const { user } = renderApp('/profile');
+    await user.upload(screen.getByTestId('avatar-file-input'), imageFile());
+    await user.click(screen.getByTestId('avatar-save'));
+    await act(async () =>
+      FakeXMLHttpRequest.last().respond(422, { error: { code: 'invalid_image', message: 'That image could not be read.' } }),
+    );
+    expect(screen.getByTestId('toast')).toHaveTextContent('That image could not be read.');
+    expect(useAuth.getState().user?.avatarUrl).toBeNull();
+    expect(screen.getByTestId('avatar-preview')).toBeInTheDocument();
+    expect(screen.getByTestId('avatar-save')).toBeEnabled();
+  });
+
+  it('removes the photo', async () => {
+    useAuth.setState({ user: withPhoto });
+    const fetchMock = stubFetch({ 'DELETE /api/users/me/avatar': json(200, { user: { ...withPhoto, avatarUrl: null } }) });
+    const { user } = renderApp('/profile');
+    expect(screen.getByTestId('user-menu-avatar')).toHaveAttribute('src', '/api/media/av1');
+    await user.click(screen.getByTestId('avatar-remove'));
+    expect(await screen.findByText('Profile photo removed')).toBeInTheDocument();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(useAuth.getState().user?.avatarUrl).toBeNull();
+    expect(screen.queryByTestId('user-menu-avatar')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('avatar-remove')).not.toBeInTheDocument();
   });
 });

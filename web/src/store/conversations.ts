@@ -35,6 +35,8 @@ export interface ConversationsState {
   applyReceipt: (receipt: Receipt) => void;
   /** Marks the thread read up to its newest message (socket `read`, else POST /read). */
   markRead: (id: string) => void;
+  /** A user's own change (e.g. my new avatar) in every conversation they are a member of. */
+  patchMember: (userId: string, change: Partial<Pick<Member, 'fullName' | 'avatarUrl'>>) => void;
 
   createDirect: (userId: string) => Promise<Conversation | null>;
   createGroup: (name: string, memberIds: string[]) => Promise<Conversation | null>;
@@ -257,6 +259,18 @@ export const useConversations = create<ConversationsState>()((set, get) => {
         });
       }
     },
+
+    patchMember: (userId, change) =>
+      set((s) => {
+        let changed = false;
+        const byId = { ...s.byId };
+        for (const c of Object.values(s.byId)) {
+          if (!c.members.some((m) => m.id === userId)) continue;
+          changed = true;
+          byId[c.id] = { ...c, members: c.members.map((m) => (m.id === userId ? { ...m, ...change } : m)) };
+        }
+        return changed ? { byId } : s;
+      }),
 
     createDirect: async (userId) => {
       if (get().createForm.loading) return null;

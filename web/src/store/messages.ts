@@ -1,13 +1,31 @@
 import { create } from 'zustand';
-import { api } from '../lib/api';
+import { api, asApiError } from '../lib/api';
 import { MESSAGE_MAX, type Message } from '../lib/chatTypes';
+import { checkImage, createPreviewUrl, revokePreviewUrl } from '../lib/images';
+import type { OutgoingMessage } from '../lib/socket';
 import { getSocket } from '../lib/socketRef';
+import { ABORTED, uploadErrorMessage, uploadFile, type UploadedMedia } from '../lib/upload';
 import { charCount } from '../auth/validation';
-import { reportError } from './failures';
+import { isSessionGone, reportError } from './failures';
+import { toast } from './toast';
 
 export const PAGE_SIZE = 50;
 
 export type PendingStatus = 'pending' | 'failed';
+
+/** The image of a pending message: uploaded once (POST /api/media), then sent by its id. */
+export interface PendingImage {
+  file: File;
+  /** Local object URL shown until the server's copy arrives. */
+  previewUrl: string;
+  /** Pixel size when known (from the local preview, then from the upload's answer). */
+  width: number | null;
+  height: number | null;
+  /** Upload progress 0–100. */
+  progress: number;
+  /** Set once uploaded; kept so resends and retries never upload again. */
+  imageId: string | null;
+}
 
 /** A message typed here that the server has not acknowledged yet. */
 export interface PendingMessage {
@@ -17,6 +35,15 @@ export interface PendingMessage {
   createdAt: string;
   status: PendingStatus;
   error: string | null;
+  /** null for text only. */
+  image: PendingImage | null;
+}
+
+/** An image chosen in the composer. */
+export interface Attachment {
+  file: File;
+  width?: number | null;
+  height?: number | null;
 }
 
 export interface Thread {
@@ -65,9 +92,12 @@ export interface MessagesState {
   receive: (message: Message) => boolean;
   /** The server stored our message: replaces the pending copy. Returns whether it was new. */
   ack: (clientId: string, message: Message) => boolean;
-  /** Validates, adds a pending message and hands it to the socket outbox. */
-  send: (conversationId: string, text: string) => PendingMessage | null;
-  /** Sends a refused message again with the same clientId. */
+  /**
+   * Validates, adds a pending message and hands it to the socket outbox. With an image, it is
+   * uploaded first (progress on the pending message), then sent with its `imageId`.
+   */
+  send: (conversationId: string, text: string, attachment?: Attachment | null) => PendingMessage | null;
+  /** Sends a refused message again with the same clientId (uploading its image again if that failed). */
   retry: (conversationId: string, clientId: string) => void;
   /** The server refused a message (error frame): show it as failed with a retry button. */
   fail: (clientId: string, error: string) => boolean;
@@ -114,6 +144,34 @@ function validText(text: string): boolean {
   return trimmed.length > 0 && charCount(trimmed) <= MESSAGE_MAX;
 }
 
+/** An image caption may be empty. */
+function validCaption(text: string): boolean {
+  return charCount(text.trim()) <= MESSAGE_MAX;
+}
+
+/** The outbox frame for a pending message (its image must be uploaded already). */
+export function toOutgoing(p: PendingMessage): OutgoingMessage {
+  const out: OutgoingMessage = { conversationId: p.conversationId, clientId: p.clientId, text: p.text };
+  if (p.image?.imageId) out.imageId = p.image.imageId;
+  return out;
+}
+
+/** Ready for the socket outbox: not failed, and any image is uploaded. */
+function isReady(p: PendingMessage): boolean {
+  return p.status === 'pending' && (!p.image || p.image.imageId !== null);
+}
+
+/** Running uploads by clientId (aborted when the message goes away). */
+const uploads = new Map<string, () => void>();
+
+function discard(pending: PendingMessage[]) {
+  for (const p of pending) {
+    uploads.get(p.clientId)?.();
+    uploads.delete(p.clientId);
+    revokePreviewUrl(p.image?.previewUrl);
+  }
+}
+
 export const useMessages = create<MessagesState>()((set, get) => {
   const thread = (id: string): Thread => get().threads[id] ?? emptyThread;
   const patch = (id: string, change: Partial<Thread> | ((t: Thread) => Partial<Thread>)) =>
@@ -123,6 +181,59 @@ export const useMessages = create<MessagesState>()((set, get) => {
       return { threads: { ...s.threads, [id]: { ...current, ...next } } };
     });
 
+  const findPending = (conversationId: string, clientId: string) =>
+    thread(conversationId).pending.find((p) => p.clientId === clientId);
+
+  const patchPending = (
+    conversationId: string,
+    clientId: string,
+    change: (p: PendingMessage) => Partial<PendingMessage>,
+  ) =>
+    patch(conversationId, (t) => ({
+      pending: t.pending.map((p) => (p.clientId === clientId ? { ...p, ...change(p) } : p)),
+    }));
+
+  /** Uploads a pending message's image, then hands the message to the outbox. */
+  const startUpload = (conversationId: string, clientId: string) => {
+    const p = findPending(conversationId, clientId);
+    if (!p?.image || p.image.imageId) return;
+    const handle = uploadFile<UploadedMedia>('POST', '/api/media', p.image.file, (fraction) => {
+      const progress = Math.round(fraction * 100);
+      const cur = findPending(conversationId, clientId);
+      if (cur?.image && cur.image.progress !== progress) {
+        patchPending(conversationId, clientId, (x) => ({ image: x.image && { ...x.image, progress } }));
+      }
+    });
+    uploads.set(clientId, handle.abort);
+    handle.promise.then(
+      (media) => {
+        uploads.delete(clientId);
+        if (!findPending(conversationId, clientId)) return; // gone meanwhile
+        patchPending(conversationId, clientId, (x) => ({
+          image: x.image && {
+            ...x.image,
+            imageId: media.id,
+            progress: 100,
+            width: media.width || x.image.width,
+            height: media.height || x.image.height,
+          },
+        }));
+        const ready = findPending(conversationId, clientId);
+        // In the outbox until acknowledged, like text: survives reconnects without uploading again.
+        if (ready && isReady(ready)) getSocket()?.sendMessage(toOutgoing(ready));
+      },
+      (err) => {
+        uploads.delete(clientId);
+        const e = asApiError(err);
+        if (e.code === ABORTED || !findPending(conversationId, clientId)) return;
+        const message = uploadErrorMessage(e);
+        if (isSessionGone(e)) reportError(e);
+        else toast.error(message);
+        patchPending(conversationId, clientId, () => ({ status: 'failed', error: message }));
+      },
+    );
+  };
+
   const insert = (message: Message, clientIdToSettle?: string): boolean => {
     let isNew = false;
     patch(message.conversationId, (t) => {
@@ -130,6 +241,7 @@ export const useMessages = create<MessagesState>()((set, get) => {
       isNew = added > 0;
       const settle = clientIdToSettle ?? message.clientId;
       const pending = t.pending.filter((p) => p.clientId !== settle);
+      if (pending.length !== t.pending.length) discard(t.pending.filter((p) => p.clientId === settle));
       return {
         messages: list,
         pending: pending.length === t.pending.length ? t.pending : pending,
@@ -190,8 +302,17 @@ export const useMessages = create<MessagesState>()((set, get) => {
 
     ack: (clientId, message) => insert(message, clientId),
 
-    send: (conversationId, text) => {
-      if (!validText(text)) return null;
+    send: (conversationId, text, attachment) => {
+      if (attachment) {
+        const problem = checkImage(attachment.file);
+        if (problem) {
+          toast.error(problem);
+          return null;
+        }
+        if (!validCaption(text)) return null;
+      } else if (!validText(text)) {
+        return null;
+      }
       const pending: PendingMessage = {
         clientId: crypto.randomUUID(),
         conversationId,
@@ -199,20 +320,35 @@ export const useMessages = create<MessagesState>()((set, get) => {
         createdAt: new Date().toISOString(),
         status: 'pending',
         error: null,
+        image: attachment
+          ? {
+              file: attachment.file,
+              previewUrl: createPreviewUrl(attachment.file),
+              width: attachment.width ?? null,
+              height: attachment.height ?? null,
+              progress: 0,
+              imageId: null,
+            }
+          : null,
       };
       patch(conversationId, (t) => ({ pending: [...t.pending, pending] }));
+      if (pending.image) startUpload(conversationId, pending.clientId);
       // In the outbox until acknowledged: sent now if connected, else after reconnecting.
-      getSocket()?.sendMessage({ conversationId, clientId: pending.clientId, text });
+      else getSocket()?.sendMessage(toOutgoing(pending));
       return pending;
     },
 
     retry: (conversationId, clientId) => {
-      const p = thread(conversationId).pending.find((x) => x.clientId === clientId);
+      const p = findPending(conversationId, clientId);
       if (!p || p.status !== 'failed') return;
-      patch(conversationId, (t) => ({
-        pending: t.pending.map((x) => (x.clientId === clientId ? { ...x, status: 'pending', error: null } : x)),
+      const reupload = !!p.image && p.image.imageId === null;
+      patchPending(conversationId, clientId, (x) => ({
+        status: 'pending',
+        error: null,
+        image: reupload && x.image ? { ...x.image, progress: 0 } : x.image,
       }));
-      getSocket()?.sendMessage({ conversationId, clientId, text: p.text });
+      if (reupload) startUpload(conversationId, clientId);
+      else getSocket()?.sendMessage(toOutgoing({ ...p, status: 'pending' }));
     },
 
     fail: (clientId, error) => {
@@ -239,21 +375,29 @@ export const useMessages = create<MessagesState>()((set, get) => {
       return false;
     },
 
-    drop: (conversationId) =>
+    drop: (conversationId) => {
+      discard(get().threads[conversationId]?.pending ?? []);
       set((s) => {
         if (!(conversationId in s.threads)) return s;
         const threads = { ...s.threads };
         delete threads[conversationId];
         return { threads };
-      }),
+      });
+    },
 
-    reset: () => set({ threads: {} }),
+    reset: () => {
+      discard(Object.values(get().threads).flatMap((t) => t.pending));
+      set({ threads: {} });
+    },
   };
 });
 
-/** Pending messages of every thread, oldest first (to refill a new socket's outbox). */
+/**
+ * Pending messages of every thread that can go out now, oldest first (to refill a new socket's
+ * outbox). One whose image is still uploading joins the outbox when its upload finishes.
+ */
 export function allPending(): PendingMessage[] {
   return Object.values(useMessages.getState().threads)
-    .flatMap((t) => t.pending.filter((p) => p.status === 'pending'))
+    .flatMap((t) => t.pending.filter(isReady))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }

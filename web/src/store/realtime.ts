@@ -6,7 +6,7 @@ import { ChatSocket, SEND_REF_PREFIX, type ConnectionState, type Frame, type Web
 import { getSocket, setSocket } from '../lib/socketRef';
 import { useAuth } from './auth';
 import { myId, useConversations } from './conversations';
-import { allPending, useMessages } from './messages';
+import { allPending, toOutgoing, useMessages } from './messages';
 import { usePresence } from './presence';
 import { toast } from './toast';
 import { useTyping } from './typing';
@@ -195,7 +195,7 @@ export function startRealtime(options: RealtimeOptions = {}): ChatSocket {
   });
   setSocket(socket);
   // Messages typed before the socket existed go into its outbox too.
-  for (const p of allPending()) socket.sendMessage({ conversationId: p.conversationId, clientId: p.clientId, text: p.text });
+  for (const p of allPending()) socket.sendMessage(toOutgoing(p));
   window.addEventListener('online', onBrowserOnline);
   socket.connect();
   return socket;

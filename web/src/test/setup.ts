@@ -14,11 +14,20 @@ import { useTyping } from '../store/typing';
 import { useUi } from '../store/ui';
 import { useUsers } from '../store/users';
 import { FakeWebSocket } from './fakeSocket';
+import { FakeXMLHttpRequest } from './fakeXhr';
+
+// jsdom has no object URLs: hand out unique fake ones (tests may spy on them).
+let objectUrls = 0;
+URL.createObjectURL = () => `blob:test/${++objectUrls}`;
+URL.revokeObjectURL = () => {};
 
 beforeEach(() => {
   // No test opens a real socket: the app's socket is a FakeWebSocket that never opens by itself.
   FakeWebSocket.reset();
   vi.stubGlobal('WebSocket', FakeWebSocket);
+  // Uploads go through a FakeXMLHttpRequest that answers only when a test tells it to.
+  FakeXMLHttpRequest.reset();
+  vi.stubGlobal('XMLHttpRequest', FakeXMLHttpRequest);
 });
 
 afterEach(() => {
