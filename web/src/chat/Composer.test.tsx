@@ -58,6 +58,18 @@ describe('Composer', () => {
     expect(onTyping).toHaveBeenCalledTimes(1);
   });
 
+  it('Up-arrow in an empty composer asks to edit my last message', async () => {
+    const onEditLast = vi.fn(() => true);
+    const user = userEvent.setup();
+    render(<Composer onSend={() => true} onEditLast={onEditLast} />);
+    const input = screen.getByTestId('composer-input');
+    await user.type(input, 'draft{ArrowUp}');
+    expect(onEditLast).not.toHaveBeenCalled(); // there is text: the caret moves as usual
+    await user.clear(input);
+    await user.keyboard('{ArrowUp}');
+    expect(onEditLast).toHaveBeenCalledTimes(1);
+  });
+
   it('blocks text over 4000 characters and shows the count', async () => {
     const { user, input, send } = setup();
     await user.click(input);

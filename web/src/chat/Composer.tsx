@@ -17,9 +17,10 @@ import { checkImage, createPreviewUrl, dragHasFiles, firstFile, formatBytes, IMA
 import type { Attachment } from '../store/messages';
 import { toast } from '../store/toast';
 
-/** Lets the thread hand over an image dropped anywhere on it. */
+/** Lets the thread hand over an image dropped anywhere on it, and give the focus back after an edit. */
 export interface ComposerHandle {
   attach: (file: File) => void;
+  focus: () => void;
 }
 
 interface Props {
@@ -30,6 +31,8 @@ interface Props {
   onSend: (text: string, attachment?: Attachment) => boolean;
   /** Called on input while the box is not empty (the store throttles what goes out). */
   onTyping?: () => void;
+  /** Up-arrow in an empty composer: edit my last message. Returns whether there was one. */
+  onEditLast?: () => boolean;
   autoFocus?: boolean;
   ref?: Ref<ComposerHandle>;
 }
@@ -48,7 +51,7 @@ const COUNTER_FROM = MESSAGE_MAX - 500;
  * Message input: Enter sends, Shift+Enter adds a line; the send button is disabled when empty.
  * One image can be attached (button, paste or drop); it is previewed until sent or removed.
  */
-export function Composer({ onSend, onTyping, autoFocus, ref }: Props) {
+export function Composer({ onSend, onTyping, onEditLast, autoFocus, ref }: Props) {
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -71,7 +74,7 @@ export function Composer({ onSend, onTyping, autoFocus, ref }: Props) {
     textRef.current?.focus();
   }, []);
 
-  useImperativeHandle(ref, () => ({ attach }), [attach]);
+  useImperativeHandle(ref, () => ({ attach, focus: () => textRef.current?.focus() }), [attach]);
 
   const submit = () => {
     if (!canSend) return;
@@ -90,6 +93,10 @@ export function Composer({ onSend, onTyping, autoFocus, ref }: Props) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'ArrowUp' && text === '' && !chosen && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      if (onEditLast?.()) e.preventDefault();
+      return;
+    }
     if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
     e.preventDefault();
     submit();

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Avatar } from '../components/Avatar';
-import type { Conversation, Message } from '../lib/chatTypes';
+import { DELETED_TEXT, type Conversation, type Message } from '../lib/chatTypes';
 import { formatListTime } from '../lib/format';
 import { firstName } from './people';
 
@@ -13,9 +13,13 @@ interface Props {
   typing: string | null;
 }
 
-/** The last message as one line; an image reads "📷 Photo", or "📷 <caption>". */
-export function messagePreview(m: Pick<Message, 'text' | 'image'>): string {
-  const text = m.text.replace(/\s+/g, ' ').trim();
+/**
+ * The last message as one line; an image reads "📷 Photo", or "📷 <caption>"; a deleted one
+ * "This message was deleted".
+ */
+export function messagePreview(m: Pick<Message, 'text' | 'image' | 'deleted'>): string {
+  if (m.deleted) return DELETED_TEXT;
+  const text = (m.text ?? '').replace(/\s+/g, ' ').trim();
   if (!m.image) return text;
   return text ? `📷 ${text}` : '📷 Photo';
 }
@@ -24,6 +28,7 @@ function preview(c: Conversation, me: string | null): string {
   const m = c.lastMessage;
   if (!m) return c.type === 'group' ? 'Group created' : 'No messages yet';
   const text = messagePreview(m);
+  if (m.deleted) return text;
   if (m.senderId === me) return `You: ${text}`;
   if (c.type === 'group') {
     const sender = c.members.find((x) => x.id === m.senderId);

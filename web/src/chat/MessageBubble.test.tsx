@@ -1,8 +1,9 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { act } from 'react';
+import { describe, expect, it, vi } from 'vitest';
 import { bob, cat } from '../test/chat';
-import { MessageBubble } from './MessageBubble';
+import { LONG_PRESS_MS, MessageBubble } from './MessageBubble';
 import { imageAlt, statusFor } from './MessageList';
 import type { BubbleImage } from './MessageImage';
 
@@ -147,5 +148,129 @@ describe('statusFor', () => {
     expect(statusFor(5, [bob({ deliveredSeq: 5, readSeq: 7 })])).toBe('read');
     expect(statusFor(5, [bob({ readSeq: 5, deliveredSeq: 5 }), cat({ deliveredSeq: 5 })])).toBe('delivered');
     expect(statusFor(5, [])).toBe('sent');
+  });
+});
+
+describe('MessageBubble edits and deletes', () => {
+  const photo: BubbleImage = { src: '/api/media/i/thumbnail', fullSrc: '/api/media/i', width: 100, height: 100, alt: 'cat' };
+
+  it('shows "edited" with the edit time as its tooltip', () => {
+    const { rerender } = render(<MessageBubble text="hello" createdAt={at} seq={3} mine={false} />);
+    expect(screen.queryByTestId('message-edited')).not.toBeInTheDocument();
+    rerender(<MessageBubble text="hello" createdAt={at} seq={3} mine={false} editedAt="2026-11-26T13:05:00.000Z" />);
+    const label = screen.getByTestId('message-edited');
+    expect(label).toHaveTextContent('edited');
+    expect(label.getAttribute('title')).toMatch(/^Edited .*2026/);
+  });
+
+  it('a tombstone says it was deleted, without text, image or menu, at the same seq', () => {
+    render(<MessageBubble text="" createdAt={at} seq={4} mine image={photo} deleted editedAt={at} canEdit canDelete />);
+    const bubble = screen.getByTestId('message');
+    expect(bubble).toHaveAttribute('data-seq', '4');
+    expect(screen.getByTestId('message-deleted')).toHaveTextContent('This message was deleted');
+    expect(screen.getByTestId('message-deleted')).toHaveClass('italic');
+    expect(screen.queryByTestId('message-text')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('message-image')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('message-edited')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('message-menu')).not.toBeInTheDocument();
+  });
+
+  it('the menu offers the allowed actions', async () => {
+    const user = userEvent.setup();
+    const onEdit = vi.fn();
+    const onDelete = vi.fn();
+    const { rerender } = render(
+      <MessageBubble text="hi" createdAt={at} seq={3} mine status="sent" canEdit canDelete onEdit={onEdit} onDelete={onDelete} />,
+    );
+    const menu = screen.getByTestId('message-menu');
+    expect(screen.getByTestId('message')).toContainElement(menu);
+    expect(screen.queryByTestId('message-edit')).not.toBeInTheDocument();
+    await user.click(menu);
+    expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await user.click(screen.getByTestId('message-edit'));
+    expect(onEdit).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('message-edit')).not.toBeInTheDocument(); // closed again
+
+    await user.click(menu);
+    await user.click(screen.getByTestId('message-delete'));
+    expect(onDelete).toHaveBeenCalledTimes(1);
+
+    // Someone else's message, for a group admin: delete only.
+    rerender(<MessageBubble text="hi" createdAt={at} seq={3} mine={false} canDelete onDelete={onDelete} />);
+    await user.click(screen.getByTestId('message-menu'));
+    expect(screen.queryByTestId('message-edit')).not.toBeInTheDocument();
+    expect(screen.getByTestId('message-delete')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('message-delete')).not.toBeInTheDocument();
+  });
+
+  it('no menu on pending or failed messages, or without any allowed action', () => {
+    const { rerender } = render(<MessageBubble text="hi" createdAt={at} seq={null} mine status="pending" canEdit canDelete />);
+    expect(screen.queryByTestId('message-menu')).not.toBeInTheDocument();
+    rerender(<MessageBubble text="hi" createdAt={at} seq={null} mine status="failed" canEdit canDelete />);
+    expect(screen.queryByTestId('message-menu')).not.toBeInTheDocument();
+    rerender(<MessageBubble text="hi" createdAt={at} seq={3} mine={false} />);
+    expect(screen.queryByTestId('message-menu')).not.toBeInTheDocument();
+  });
+
+  it('a long press opens the menu (touch); a short tap does not', () => {
+    vi.useFakeTimers();
+    try {
+      render(<MessageBubble text="hi" createdAt={at} seq={3} mine status="sent" canEdit canDelete />);
+      const text = screen.getByTestId('message-text');
+      fireEvent.touchStart(text, { touches: [{ clientX: 1, clientY: 1 }] });
+      act(() => vi.advanceTimersByTime(LONG_PRESS_MS - 100));
+      fireEvent.touchEnd(text);
+      act(() => vi.advanceTimersByTime(1000));
+      expect(screen.queryByTestId('message-edit')).not.toBeInTheDocument();
+
+      fireEvent.touchStart(text, { touches: [{ clientX: 1, clientY: 1 }] });
+      act(() => vi.advanceTimersByTime(LONG_PRESS_MS));
+      expect(screen.getByTestId('message-edit')).toBeInTheDocument();
+      expect(screen.getByTestId('message-delete')).toBeInTheDocument();
+      fireEvent.touchEnd(text);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('edits in place: prefilled, Shift+Enter adds a line, Enter saves, Esc cancels', async () => {
+    const user = userEvent.setup();
+    const onSaveEdit = vi.fn();
+    const onCancelEdit = vi.fn();
+    render(<MessageBubble text="helo" createdAt={at} seq={3} mine status="sent" canEdit editing onSaveEdit={onSaveEdit} onCancelEdit={onCancelEdit} />);
+    const input = screen.getByTestId('message-edit-input');
+    expect(input).toHaveValue('helo');
+    expect(input).toHaveFocus();
+    expect(screen.queryByTestId('message-text')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('message-menu')).not.toBeInTheDocument();
+
+    await user.clear(input);
+    await user.type(input, 'hello{Shift>}{Enter}{/Shift}there');
+    expect(onSaveEdit).not.toHaveBeenCalled();
+    await user.keyboard('{Enter}');
+    expect(onSaveEdit).toHaveBeenCalledWith('hello\nthere');
+
+    await user.keyboard('{Escape}');
+    expect(onCancelEdit).toHaveBeenCalledTimes(1);
+    await user.click(screen.getByTestId('message-edit-cancel'));
+    expect(onCancelEdit).toHaveBeenCalledTimes(2);
+
+    await user.clear(input);
+    expect(screen.getByTestId('message-edit-save')).toBeDisabled(); // empty text
+    await user.type(input, 'ok');
+    await user.click(screen.getByTestId('message-edit-save'));
+    expect(onSaveEdit).toHaveBeenLastCalledWith('ok');
+  });
+
+  it('an image caption may be edited to empty', async () => {
+    const user = userEvent.setup();
+    const onSaveEdit = vi.fn();
+    render(<MessageBubble text="cat" createdAt={at} seq={3} mine status="sent" image={photo} canEdit editing onSaveEdit={onSaveEdit} />);
+    expect(screen.getByTestId('message-image')).toBeInTheDocument();
+    await user.clear(screen.getByTestId('message-edit-input'));
+    expect(screen.getByTestId('message-edit-save')).toBeEnabled();
+    await user.keyboard('{Enter}');
+    expect(onSaveEdit).toHaveBeenCalledWith('');
   });
 });

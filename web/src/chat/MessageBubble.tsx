@@ -1,6 +1,13 @@
-import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon, RetryIcon } from '../components/icons';
-import { formatTime } from '../lib/format';
+import { useCallback, useEffect, useRef, useState, type MouseEvent, type TouchEvent } from 'react';
+import { AlertIcon, BanIcon, CheckIcon, ClockIcon, DoubleCheckIcon, RetryIcon } from '../components/icons';
+import { DELETED_TEXT } from '../lib/chatTypes';
+import { formatDateTime, formatTime } from '../lib/format';
+import { MessageEditor } from './MessageEditor';
 import { MessageImage, type BubbleImage } from './MessageImage';
+import { MessageMenu } from './MessageMenu';
+
+/** A touch held this long opens the message menu. */
+export const LONG_PRESS_MS = 500;
 
 export type MessageStatus = 'pending' | 'failed' | 'sent' | 'delivered' | 'read';
 
@@ -22,6 +29,21 @@ interface Props {
   image?: BubbleImage | null;
   /** 0–100 while the image uploads. */
   uploadProgress?: number | null;
+  /** Set once edited: an "edited" label with the time as its tooltip. */
+  editedAt?: string | null;
+  /** A tombstone: "This message was deleted" instead of the text and image. */
+  deleted?: boolean;
+  /** My edit or delete of it is on its way. */
+  saving?: boolean;
+  /** Menu actions (never on pending messages or tombstones). */
+  canEdit?: boolean;
+  canDelete?: boolean;
+  onEdit?: () => void;
+  onDelete?: () => void;
+  /** Shown as an editor (textarea) instead of the text. */
+  editing?: boolean;
+  onSaveEdit?: (text: string) => void;
+  onCancelEdit?: () => void;
 }
 
 const TICK_LABEL: Record<MessageStatus, string> = {
@@ -59,33 +81,103 @@ export function MessageBubble({
   onRetry,
   image,
   uploadProgress = null,
+  editedAt = null,
+  deleted = false,
+  saving = false,
+  canEdit = false,
+  canDelete = false,
+  onEdit,
+  onDelete,
+  editing = false,
+  onSaveEdit,
+  onCancelEdit,
 }: Props) {
   const hasText = text.length > 0;
+  const stored = seq !== null && status !== 'pending' && status !== 'failed';
+  const hasMenu = stored && !deleted && !editing && !saving && (canEdit || canDelete);
+  const isEditing = editing && stored && !deleted;
+  const shownImage = deleted ? null : image;
+  const [menuOpen, setMenuOpen] = useState(false);
+  const closeMenu = useCallback(() => setMenuOpen(false), []);
+  useEffect(() => {
+    if (!hasMenu) setMenuOpen(false); // e.g. deleted meanwhile, or being edited
+  }, [hasMenu]);
+  const longPress = useLongPress(hasMenu, () => setMenuOpen(true));
+
+  let bubbleClass = 'chat-bubble max-w-[85%] sm:max-w-[75%]';
+  if (isEditing) bubbleClass += ' w-[85%] sm:w-[28rem] p-2';
+  if (deleted) bubbleClass += ' bg-base-200 text-base-content/60';
+  else if (mine) bubbleClass += ' chat-bubble-primary';
+  if (status === 'pending' || saving) bubbleClass += ' opacity-80';
+  if (shownImage && !isEditing) bubbleClass += ` p-1.5 ${hasText ? 'min-w-40' : ''}`;
+
   return (
     <div
-      className={`chat ${mine ? 'chat-end' : 'chat-start'} py-0.5`}
+      className={`chat ${mine ? 'chat-end' : 'chat-start'} py-0.5 group`}
       data-testid="message"
       data-seq={seq ?? ''}
       data-mine={mine ? 'true' : 'false'}
       data-status={mine ? status : undefined}
+      data-deleted={deleted ? 'true' : undefined}
     >
       {senderName && <div className="chat-header text-xs text-base-content/70 pb-0.5">{senderName}</div>}
-      <div
-        className={`chat-bubble max-w-[85%] sm:max-w-[75%] ${mine ? 'chat-bubble-primary' : ''} ${status === 'pending' ? 'opacity-80' : ''} ${image ? `p-1.5 ${hasText ? 'min-w-40' : ''}` : ''}`}
-      >
-        {/* With an image, the caption wraps at the image's width (w-0 min-w-full) instead of widening the bubble. */}
-        {image && <MessageImage image={image} progress={uploadProgress} />}
-        {(hasText || !image) && (
-          <p
-            className={`whitespace-pre-wrap break-words [overflow-wrap:anywhere] ${image ? 'w-0 min-w-full px-1.5 pt-1.5 pb-0.5' : ''}`}
-            data-testid="message-text"
-          >
-            {text}
+      <div className={bubbleClass} {...(hasMenu ? longPress : {})}>
+        {deleted ? (
+          <p className="italic flex items-center gap-1.5 select-none" data-testid="message-deleted">
+            <BanIcon className="size-4 shrink-0" />
+            {DELETED_TEXT}
           </p>
+        ) : (
+          <>
+            {/* With an image, the caption wraps at the image's width (w-0 min-w-full) instead of widening the bubble. */}
+            {shownImage && <MessageImage image={shownImage} progress={uploadProgress} />}
+            {isEditing ? (
+              <div className={shownImage ? 'pt-1.5' : ''}>
+                <MessageEditor
+                  initialText={text}
+                  allowEmpty={!!shownImage}
+                  onSave={(t) => onSaveEdit?.(t)}
+                  onCancel={() => onCancelEdit?.()}
+                />
+              </div>
+            ) : (
+              (hasText || !shownImage) && (
+                <p
+                  className={`whitespace-pre-wrap break-words [overflow-wrap:anywhere] ${shownImage ? 'w-0 min-w-full px-1.5 pt-1.5 pb-0.5' : ''}`}
+                  data-testid="message-text"
+                >
+                  {text}
+                </p>
+              )
+            )}
+          </>
+        )}
+        {hasMenu && (
+          <MessageMenu
+            side={mine ? 'left' : 'right'}
+            open={menuOpen}
+            onToggle={() => setMenuOpen((o) => !o)}
+            onClose={closeMenu}
+            canEdit={canEdit}
+            canDelete={canDelete}
+            onEdit={() => {
+              setMenuOpen(false);
+              onEdit?.();
+            }}
+            onDelete={() => {
+              setMenuOpen(false);
+              onDelete?.();
+            }}
+          />
         )}
       </div>
       <div className="chat-footer opacity-70 text-xs flex items-center gap-1 pt-0.5">
         <time dateTime={createdAt}>{formatTime(createdAt)}</time>
+        {editedAt && !deleted && (
+          <span className="italic" title={`Edited ${formatDateTime(editedAt)}`} data-testid="message-edited">
+            edited
+          </span>
+        )}
         {mine && status && (showTicks || status === 'pending' || status === 'failed') && <Ticks status={status} />}
         {status === 'failed' && (
           <>
@@ -98,4 +190,46 @@ export function MessageBubble({
       </div>
     </div>
   );
+}
+
+/**
+ * Touch handlers that call `onLongPress` after a finger rests LONG_PRESS_MS on the element (moving
+ * cancels it); the click and context menu that follow a long press are swallowed.
+ */
+function useLongPress(enabled: boolean, onLongPress: () => void) {
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const fired = useRef(false);
+  const cancel = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  }, []);
+  useEffect(() => cancel, [cancel]);
+  useEffect(() => {
+    if (!enabled) cancel();
+  }, [enabled, cancel]);
+
+  return {
+    onTouchStart: (e: TouchEvent) => {
+      fired.current = false;
+      cancel();
+      if (e.touches.length !== 1) return;
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        fired.current = true;
+        onLongPress();
+      }, LONG_PRESS_MS);
+    },
+    onTouchMove: cancel,
+    onTouchEnd: cancel,
+    onTouchCancel: cancel,
+    onContextMenu: (e: MouseEvent) => {
+      if (fired.current || timer.current) e.preventDefault();
+    },
+    onClickCapture: (e: MouseEvent) => {
+      if (!fired.current) return;
+      fired.current = false;
+      e.preventDefault();
+      e.stopPropagation();
+    },
+  };
 }

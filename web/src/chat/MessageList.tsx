@@ -2,7 +2,7 @@ import { Fragment, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { Spinner } from '../components/Spinner';
 import type { Conversation, Member, Message } from '../lib/chatTypes';
 import { dayKey, formatDayLabel } from '../lib/format';
-import type { PendingMessage, Thread } from '../store/messages';
+import { tombstone, type PendingChange, type PendingMessage, type Thread } from '../store/messages';
 import { MessageBubble, type MessageStatus } from './MessageBubble';
 import type { BubbleImage } from './MessageImage';
 import { firstName, otherMembers } from './people';
@@ -18,6 +18,14 @@ interface Props {
   me: string | null;
   onLoadOlder: () => void;
   onRetry: (clientId: string) => void;
+  /** The message being edited in place (mine). */
+  editingId?: string | null;
+  /** Group owners and admins may delete others' messages too. */
+  canDeleteOthers?: boolean;
+  onStartEdit?: (messageId: string) => void;
+  onSaveEdit?: (messageId: string, text: string) => void;
+  onCancelEdit?: () => void;
+  onDelete?: (message: Message) => void;
 }
 
 type Row =
@@ -41,14 +49,21 @@ export function imageAlt(caption: string, senderName: string | null): string {
 }
 
 function storedImage(m: Message, senderName: string | null): BubbleImage | null {
-  if (!m.image) return null;
+  if (!m.image || m.deleted) return null;
   return {
     src: m.image.thumbnailUrl || m.image.url,
     fullSrc: m.image.url,
     width: m.image.width,
     height: m.image.height,
-    alt: imageAlt(m.text, senderName),
+    alt: imageAlt(m.text ?? '', senderName),
   };
+}
+
+/** A stored message as shown while my edit or delete of it is on its way. */
+export function withPendingChange(m: Message, change: PendingChange | undefined): Message {
+  if (!change) return m;
+  if (change.kind === 'delete') return tombstone(m, change.at);
+  return { ...m, text: change.text ?? '', editedAt: change.at };
 }
 
 function pendingImage(p: PendingMessage): BubbleImage | null {
@@ -88,7 +103,19 @@ function buildRows(messages: Message[], pending: PendingMessage[], me: string | 
 }
 
 /** The scrolling message area: history paging at the top, follows new messages at the bottom. */
-export function MessageList({ conversation, thread, me, onLoadOlder, onRetry }: Props) {
+export function MessageList({
+  conversation,
+  thread,
+  me,
+  onLoadOlder,
+  onRetry,
+  editingId = null,
+  canDeleteOthers = false,
+  onStartEdit,
+  onSaveEdit,
+  onCancelEdit,
+  onDelete,
+}: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const anchor = useRef<{ height: number; top: number } | null>(null);
@@ -210,8 +237,11 @@ export function MessageList({ conversation, thread, me, onLoadOlder, onRetry }: 
             />
           );
         }
-        const m = row.message;
+        const stored = row.message;
+        const change = thread.changing[stored.id];
+        const m = withPendingChange(stored, change);
         const mine = m.senderId === me;
+        const deleted = !!m.deleted;
         const sender = !mine && isGroup && row.showSender ? conversation.members.find((x) => x.id === m.senderId) : undefined;
         const imageFrom = m.image
           ? mine
@@ -221,7 +251,7 @@ export function MessageList({ conversation, thread, me, onLoadOlder, onRetry }: 
         return (
           <Fragment key={row.key}>
             <MessageBubble
-              text={m.text}
+              text={m.text ?? ''}
               createdAt={m.createdAt}
               seq={m.seq}
               mine={mine}
@@ -229,6 +259,16 @@ export function MessageList({ conversation, thread, me, onLoadOlder, onRetry }: 
               showTicks={!isGroup}
               senderName={!mine && isGroup && row.showSender ? (sender?.fullName ?? 'Former member') : null}
               image={storedImage(m, imageFrom)}
+              editedAt={m.editedAt ?? null}
+              deleted={deleted}
+              saving={!!change}
+              canEdit={mine && !deleted && !!onStartEdit}
+              canDelete={!deleted && (mine || canDeleteOthers) && !!onDelete}
+              onEdit={() => onStartEdit?.(m.id)}
+              onDelete={() => onDelete?.(stored)}
+              editing={editingId === m.id && mine && !deleted}
+              onSaveEdit={(text) => onSaveEdit?.(m.id, text)}
+              onCancelEdit={onCancelEdit}
             />
             {seenBy && seenBy.seq === m.seq && (
               <p className="text-right text-xs text-base-content/60 pr-1 -mt-0.5 mb-1" data-testid="seen-by">

@@ -2,15 +2,16 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import { Link } from 'react-router';
 import { Avatar } from '../components/Avatar';
 import { ArrowLeftIcon, ImageIcon, InfoIcon } from '../components/icons';
-import type { Conversation } from '../lib/chatTypes';
+import type { Conversation, Message } from '../lib/chatTypes';
 import { formatLastSeen } from '../lib/format';
 import { dragHasFiles, firstFile } from '../lib/images';
 import { usePageActive } from '../lib/pageActive';
 import { useConversations } from '../store/conversations';
-import { emptyThread, useMessages, type Attachment } from '../store/messages';
+import { emptyThread, lastEditable, useMessages, type Attachment } from '../store/messages';
 import { presenceOf, usePresence } from '../store/presence';
 import { useTyping } from '../store/typing';
 import { Composer, type ComposerHandle } from './Composer';
+import { DeleteMessageDialog } from './DeleteMessageDialog';
 import { GroupInfo } from './GroupInfo';
 import { MessageList } from './MessageList';
 import { isAnyoneOnline, peer, typingText } from './people';
@@ -82,6 +83,11 @@ interface Props {
   me: string | null;
 }
 
+/** Phones: no focus moves that would pop the on-screen keyboard up. */
+function isWide(): boolean {
+  return window.matchMedia?.('(min-width: 768px)').matches ?? false;
+}
+
 /** One open conversation: header, messages, typing indicator, composer. */
 export function Thread({ conversation: c, me }: Props) {
   const id = c.id;
@@ -102,6 +108,18 @@ export function Thread({ conversation: c, me }: Props) {
 
   useEffect(() => setInfoOpen(false), [id]);
 
+  const composer = useRef<ComposerHandle>(null);
+
+  // Editing in place and the delete confirmation belong to this conversation.
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<Message | null>(null);
+  useEffect(() => {
+    setEditingId(null);
+    setDeleting(null);
+  }, [id]);
+  const myRole = c.members.find((m) => m.id === me)?.role;
+  const canDeleteOthers = c.type === 'group' && (myRole === 'owner' || myRole === 'admin');
+
   const onSend = useCallback(
     (text: string, attachment?: Attachment) => {
       const sent = useMessages.getState().send(id, text, attachment) !== null;
@@ -114,10 +132,29 @@ export function Thread({ conversation: c, me }: Props) {
   const onLoadOlder = useCallback(() => void useMessages.getState().loadOlder(id), [id]);
   const onRetry = useCallback((clientId: string) => useMessages.getState().retry(id, clientId), [id]);
 
+  const endEdit = useCallback(() => {
+    setEditingId(null);
+    if (isWide()) composer.current?.focus();
+  }, []);
+  const onSaveEdit = useCallback(
+    (messageId: string, text: string) => {
+      if (useMessages.getState().edit(id, messageId, text)) endEdit();
+    },
+    [id, endEdit],
+  );
+  const onEditLast = useCallback(() => {
+    const last = lastEditable(useMessages.getState().threads[id]?.messages ?? [], me);
+    if (last) setEditingId(last.id);
+    return last !== null;
+  }, [id, me]);
+  const onConfirmDelete = () => {
+    if (deleting) useMessages.getState().deleteMessage(id, deleting.id);
+    setDeleting(null);
+  };
+
   const typing = typingText(c, typingIds);
 
   // An image dropped anywhere on the thread goes to the composer (which also takes drops itself).
-  const composer = useRef<ComposerHandle>(null);
   const dragDepth = useRef(0);
   const [dragging, setDragging] = useState(false);
   const endDrag = () => {
@@ -177,12 +214,27 @@ export function Thread({ conversation: c, me }: Props) {
         </div>
       )}
       <ThreadHeader conversation={c} me={me} onInfo={() => setInfoOpen(true)} />
-      <MessageList conversation={c} thread={thread} me={me} onLoadOlder={onLoadOlder} onRetry={onRetry} />
+      <MessageList
+        conversation={c}
+        thread={thread}
+        me={me}
+        onLoadOlder={onLoadOlder}
+        onRetry={onRetry}
+        editingId={editingId}
+        canDeleteOthers={canDeleteOthers}
+        onStartEdit={setEditingId}
+        onSaveEdit={onSaveEdit}
+        onCancelEdit={endEdit}
+        onDelete={setDeleting}
+      />
       <div className="h-5 px-4 text-xs text-base-content/60 italic shrink-0" aria-live="polite">
         {typing && <span data-testid="typing-indicator">{typing}</span>}
       </div>
-      <Composer key={id} ref={composer} onSend={onSend} onTyping={onTyping} autoFocus={window.matchMedia?.('(min-width: 768px)').matches ?? false} />
+      <Composer key={id} ref={composer} onSend={onSend} onTyping={onTyping} onEditLast={onEditLast} autoFocus={isWide()} />
       {infoOpen && c.type === 'group' && <GroupInfo conversation={c} me={me} onClose={() => setInfoOpen(false)} />}
+      {deleting && (
+        <DeleteMessageDialog othersMessage={deleting.senderId !== me} onConfirm={onConfirmDelete} onCancel={() => setDeleting(null)} />
+      )}
     </div>
   );
 }

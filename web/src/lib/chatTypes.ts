@@ -29,11 +29,24 @@ export interface Message {
   seq: number;
   senderId: string;
   clientId: string;
-  /** "" for an image without a caption. */
-  text: string;
+  /** "" for an image without a caption; null once deleted. */
+  text: string | null;
   createdAt: string;
-  /** null (or absent) when there is none. */
+  /** null (or absent) when there is none (always null once deleted). */
   image?: MessageImage | null;
+  /** null until the message is edited. */
+  editedAt?: string | null;
+  /** A deleted message stays in history as a tombstone at the same seq (no text, no image). */
+  deleted?: boolean;
+  deletedAt?: string | null;
+  /** The conversation's change number of this message's last edit or delete (0 if never). */
+  changeSeq?: number;
+}
+
+/** Where `sync` resumes a conversation: the last seq and the last change (edit/delete) applied. */
+export interface SyncPosition {
+  seq: number;
+  change: number;
 }
 
 export interface Conversation {
@@ -43,6 +56,8 @@ export interface Conversation {
   members: Member[];
   lastMessage: Message | null;
   lastSeq: number;
+  /** The conversation's latest change number (edits and deletes) on the server. */
+  lastChange?: number;
   unreadCount: number;
   lastReadSeq: number;
   createdAt: string;
@@ -66,6 +81,9 @@ export interface Presence {
   online: boolean;
   lastSeenAt: string | null;
 }
+
+/** What the list and the thread show in place of a deleted message. */
+export const DELETED_TEXT = 'This message was deleted';
 
 /** Text limit in code points (server: 1..4000 after trimming; an image caption may be empty). */
 export const MESSAGE_MAX = 4000;

@@ -41,6 +41,13 @@ export function formatTime(iso: string | null | undefined, locale?: string): str
   return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(d);
 }
 
+/** "Nov 26, 2026, 14:05" (locale style), e.g. for tooltips; "" if unparseable. */
+export function formatDateTime(iso: string | null | undefined, locale?: string): string {
+  const d = parse(iso);
+  if (!d) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
 /** Sidebar time: the time today, "Yesterday", the weekday within a week, else a short date. */
 export function formatListTime(iso: string | null | undefined, now = new Date(), locale?: string): string {
   const d = parse(iso);

@@ -12,7 +12,7 @@ const msg = (conversationId: string, seq: number, clientId = `c-${seq}`) => ({
   createdAt: '2026-11-26T12:00:00.000Z',
 });
 
-let positions: Record<string, number>;
+let positions: Record<string, number | { seq: number; change: number }>;
 let frames: Frame[];
 let states: string[];
 let socket: ChatSocket;
@@ -230,6 +230,31 @@ describe('ChatSocket', () => {
     expect(socket.pending()).toEqual([]);
     vi.advanceTimersByTime(60_000);
     expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+
+  it('keeps a request (edit/delete) until a frame answers its ref, resending it after a reconnect', () => {
+    positions = { a: { seq: 3, change: 2 } };
+    make().connect();
+    const first = FakeWebSocket.last();
+    first.open();
+    expect(first.frames('sync')[0].data).toEqual({ positions: { a: { seq: 3, change: 2 } } });
+    socket.request('message.edit', { conversationId: 'a', messageId: 'm1', text: 'x' }, 'edit:m1:1');
+    socket.request('message.delete', { conversationId: 'a', messageId: 'm2' }, 'delete:m2:2');
+    expect(first.frames().map((f) => f.type)).toEqual(['sync', 'message.edit', 'message.delete']);
+    first.receive({ type: 'message.updated', ref: 'edit:m1:1', data: { message: msg('a', 1), changeSeq: 3 } });
+    expect(socket.pendingRequests()).toEqual(['delete:m2:2']);
+    expect(frames.map((f) => f.type)).toEqual(['message.updated']);
+
+    first.serverClose();
+    vi.advanceTimersByTime(500);
+    const second = FakeWebSocket.last();
+    second.open();
+    expect(second.frames()).toEqual([
+      { type: 'sync', ref: expect.any(String), data: { positions: { a: { seq: 3, change: 2 } } } },
+      { type: 'message.delete', ref: 'delete:m2:2', data: { conversationId: 'a', messageId: 'm2' } },
+    ]);
+    second.receive({ type: 'error', ref: 'delete:m2:2', data: { code: 'forbidden', message: 'No.' } });
+    expect(socket.pendingRequests()).toEqual([]);
   });
 
   it('ignores frames that are not JSON or have no type', () => {

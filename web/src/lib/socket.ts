@@ -2,8 +2,11 @@
  * The one WebSocket client (docs/protocol.md): reconnects with exponential backoff and jitter,
  * pings every 25 s, keeps an outbox of unacknowledged `message.send` frames that is sent again
  * (same clientId) after every reconnect, sends `sync` with the known positions after every
- * (re)connect, and drops `message.new` frames it already has.
+ * (re)connect, and drops `message.new` frames it already has. Requests made with `request()`
+ * (edits, deletes) are kept until a frame answers their `ref`, and sent again after a reconnect.
  */
+
+import type { SyncPosition } from './chatTypes';
 
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting';
 
@@ -44,8 +47,11 @@ export interface ChatSocketOptions {
   /** Defaults to ws(s)://<current host>/ws. */
   url?: string;
   createSocket?: WebSocketFactory;
-  /** Highest seq known per conversation, read at every (re)connect for `sync`. */
-  getPositions: () => Record<string, number>;
+  /**
+   * Where to resume each conversation, read at every (re)connect for `sync`: `{seq, change}`
+   * (a plain number means the seq only, with no replay of edits and deletes).
+   */
+  getPositions: () => Record<string, number | SyncPosition>;
   /** Extra duplicate check (e.g. the message is already in the store). */
   isKnown?: (conversationId: string, seq: number) => boolean;
   /** Every incoming frame except dropped duplicates. */
@@ -94,6 +100,8 @@ export class ChatSocket {
   private refCounter = 0;
   /** clientId -> message, in the order they were sent. */
   private readonly outbox = new Map<string, OutgoingMessage>();
+  /** ref -> request awaiting its answer (message.edit / message.delete), in the order made. */
+  private readonly requests = new Map<string, { type: string; data: unknown }>();
   /** conversationId -> seqs already passed on. */
   private readonly seen = new Map<string, Set<number>>();
 
@@ -136,6 +144,7 @@ export class ChatSocket {
       }
     }
     this.outbox.clear();
+    this.requests.clear();
     this.seen.clear();
     this.everOpened = false;
     this.setState('idle');
@@ -167,6 +176,20 @@ export class ChatSocket {
   sendMessage(message: OutgoingMessage): void {
     this.outbox.set(message.clientId, message);
     this.sendFromOutbox(message);
+  }
+
+  /**
+   * Sends a frame that must be answered (a frame carrying the same `ref`, e.g. `message.updated` or
+   * `error`): kept until then and sent again after a reconnect. Returns whether it went out now.
+   */
+  request(type: string, data: unknown, ref: string): boolean {
+    this.requests.set(ref, { type, data });
+    return this.send(type, data, ref);
+  }
+
+  /** Refs of requests still waiting for their answer. */
+  pendingRequests(): string[] {
+    return [...this.requests.keys()];
   }
 
   /** Drops a message from the outbox without an ack (e.g. the user gave up). */
@@ -231,6 +254,8 @@ export class ChatSocket {
     // Catch up first, then resend whatever was never acknowledged (same clientId: stored once).
     this.sync();
     for (const message of this.outbox.values()) this.sendFromOutbox(message);
+    // Edits and deletes whose answer was lost with the old socket (both are safe to repeat).
+    for (const [ref, r] of this.requests) this.send(r.type, r.data, ref);
     const interval = this.opts.pingIntervalMs ?? 25_000;
     this.pingTimer = setInterval(() => {
       if (this.ws !== ws) return;
@@ -284,6 +309,7 @@ export class ChatSocket {
         break;
       }
     }
+    if (typed.ref !== undefined) this.requests.delete(typed.ref);
     this.opts.onFrame?.(typed);
   }
 

@@ -5,7 +5,7 @@ import { getSocket } from '../lib/socketRef';
 import { useAuth } from './auth';
 import { failed, reportError } from './failures';
 import { idleForm, invalidForm, pendingForm, type FormState } from './forms';
-import { useMessages } from './messages';
+import { isStaleUpdate, useMessages } from './messages';
 import { usePresence } from './presence';
 import { toast } from './toast';
 
@@ -15,8 +15,41 @@ export interface ListState {
   error: string | null;
 }
 
+/** How far the edits and deletes (`changeSeq`, 1, 2, 3... per conversation) of one conversation got. */
+export interface ChangeCursor {
+  /** Every change up to this one has been applied: `sync` asks for the ones after it. */
+  applied: number;
+  /** Changes applied beyond a gap (they arrived out of order), ascending; they do not move `applied`. */
+  ahead: number[];
+}
+
+const noChanges: ChangeCursor = { applied: 0, ahead: [] };
+
+function settle(applied: number, ahead: number[]): ChangeCursor {
+  const rest = ahead.filter((n) => n > applied).sort((a, b) => a - b);
+  while (rest.length > 0 && rest[0] === applied + 1) applied = rest.shift()!;
+  return { applied, ahead: rest };
+}
+
+/** One more change applied: `applied` moves only over a gap-free run (like the seq position). */
+export function advanceChange(cursor: ChangeCursor, changeSeq: number): ChangeCursor {
+  if (!(changeSeq > cursor.applied) || cursor.ahead.includes(changeSeq)) return cursor;
+  return settle(cursor.applied, [...cursor.ahead, changeSeq]);
+}
+
+/** `sync.done`: every change up to `upTo` has been replayed. */
+export function confirmChange(cursor: ChangeCursor, upTo: number): ChangeCursor {
+  if (!(upTo > cursor.applied)) return cursor;
+  return settle(upTo, cursor.ahead);
+}
+
 export interface ConversationsState {
   byId: Record<string, Conversation>;
+  /**
+   * Per conversation: the edits and deletes applied here. Starts from the conversation's
+   * `lastChange` when it first shows up, then moves only with changes applied and `sync.done`.
+   */
+  changes: Record<string, ChangeCursor>;
   /** Conversation ids, most recent activity first. */
   ids: string[];
   list: ListState;
@@ -32,6 +65,13 @@ export interface ConversationsState {
   remove: (id: string) => Conversation | null;
   /** A new stored message: preview, order, unread badge. `viewing`: its thread is on screen. */
   applyMessage: (message: Message, viewing: boolean) => boolean;
+  /**
+   * An edited or deleted message (`message.updated`): the preview follows when it is the last
+   * message, and `changeSeq` (when given) moves the change position. False if the conversation is unknown.
+   */
+  applyChange: (message: Message, changeSeq: number | null) => boolean;
+  /** `sync.done`: the change positions the server replayed up to. */
+  confirmChanges: (changes: Record<string, number>) => void;
   applyReceipt: (receipt: Receipt) => void;
   /** Marks the thread read up to its newest message (socket `read`, else POST /read). */
   markRead: (id: string) => void;
@@ -74,6 +114,11 @@ function laterIso(a: string, b: string | null | undefined): string {
   return time(b) > time(a) ? (b as string) : a;
 }
 
+/** The same message, in a later edit/delete state than `than` (a copy fetched before a change we applied). */
+function laterChange(m: Message | null, than: Message | null): boolean {
+  return !!m && !!than && m.id === than.id && (m.changeSeq ?? 0) > (than.changeSeq ?? 0);
+}
+
 /**
  * Combines what we have with a fresh copy from the server. Positions only move forward,
  * so a copy fetched a moment before a live message does not undo it.
@@ -96,7 +141,7 @@ export function mergeConversation(old: Conversation | undefined, incoming: Conve
     ...incoming,
     members,
     lastSeq,
-    lastMessage: oldIsNewer ? old.lastMessage : incoming.lastMessage,
+    lastMessage: oldIsNewer || laterChange(old.lastMessage, incoming.lastMessage) ? old.lastMessage : incoming.lastMessage,
     lastReadSeq,
     unreadCount,
     lastActivityAt: laterIso(incoming.lastActivityAt, old.lastActivityAt),
@@ -117,13 +162,18 @@ function seedPresence(conversations: Conversation[]) {
   usePresence.getState().seed(conversations.flatMap((c) => c.members.filter((m) => m.id !== me)));
 }
 
+function startCursor(c: Conversation): ChangeCursor {
+  return { applied: Number(c.lastChange) || 0, ahead: [] };
+}
+
 const path = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
 
 export const useConversations = create<ConversationsState>()((set, get) => {
   const put = (c: Conversation) =>
     set((s) => {
       const byId = { ...s.byId, [c.id]: c };
-      return { byId, ids: sortIds(byId) };
+      const changes = c.id in s.changes ? s.changes : { ...s.changes, [c.id]: startCursor(c) };
+      return { byId, changes, ids: sortIds(byId) };
     });
 
   /** Shared by the group actions: run, keep the answer, toast a refusal (e.g. 403 forbidden). */
@@ -144,6 +194,7 @@ export const useConversations = create<ConversationsState>()((set, get) => {
 
   return {
     byId: {},
+    changes: {},
     ids: [],
     list: { loading: false, loaded: false, error: null },
     createForm: idleForm,
@@ -156,8 +207,12 @@ export const useConversations = create<ConversationsState>()((set, get) => {
         const incoming = res.conversations ?? [];
         set((s) => {
           const byId: Record<string, Conversation> = {};
-          for (const c of incoming) byId[c.id] = mergeConversation(s.byId[c.id], c);
-          return { byId, ids: sortIds(byId), list: { loading: false, loaded: true, error: null } };
+          const changes: Record<string, ChangeCursor> = {};
+          for (const c of incoming) {
+            byId[c.id] = mergeConversation(s.byId[c.id], c);
+            changes[c.id] = s.changes[c.id] ?? startCursor(c);
+          }
+          return { byId, changes, ids: sortIds(byId), list: { loading: false, loaded: true, error: null } };
         });
         seedPresence(incoming);
       } catch (err) {
@@ -187,7 +242,9 @@ export const useConversations = create<ConversationsState>()((set, get) => {
       set((s) => {
         const byId = { ...s.byId };
         delete byId[id];
-        return { byId, ids: s.ids.filter((x) => x !== id) };
+        const changes = { ...s.changes };
+        delete changes[id];
+        return { byId, changes, ids: s.ids.filter((x) => x !== id) };
       });
       return existing;
     },
@@ -215,6 +272,34 @@ export const useConversations = create<ConversationsState>()((set, get) => {
       put(next);
       return true;
     },
+
+    applyChange: (message, changeSeq) => {
+      const c = get().byId[message.conversationId];
+      if (!c) return false;
+      const last = c.lastMessage;
+      const isLast = last ? last.id === message.id : c.lastSeq > 0 && message.seq === c.lastSeq;
+      const preview = isLast && (!last || !isStaleUpdate(message, last));
+      set((s) => {
+        const cursor = s.changes[c.id] ?? noChanges;
+        const moved = changeSeq !== null ? advanceChange(cursor, changeSeq) : cursor;
+        if (!preview && moved === cursor) return s;
+        const byId = preview ? { ...s.byId, [c.id]: { ...c, lastMessage: message } } : s.byId;
+        return { byId, changes: moved === cursor ? s.changes : { ...s.changes, [c.id]: moved } };
+      });
+      return true;
+    },
+
+    confirmChanges: (changes) =>
+      set((s) => {
+        let next = s.changes;
+        for (const [id, upTo] of Object.entries(changes)) {
+          const cursor = s.changes[id];
+          if (!cursor || typeof upTo !== 'number') continue;
+          const moved = confirmChange(cursor, upTo);
+          if (moved !== cursor) next = { ...next, [id]: moved };
+        }
+        return next === s.changes ? s : { changes: next };
+      }),
 
     applyReceipt: (receipt) => {
       const c = get().byId[receipt.conversationId];
@@ -367,6 +452,7 @@ export const useConversations = create<ConversationsState>()((set, get) => {
     reset: () =>
       set({
         byId: {},
+        changes: {},
         ids: [],
         list: { loading: false, loaded: false, error: null },
         createForm: idleForm,

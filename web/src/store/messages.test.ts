@@ -296,6 +296,6 @@ describe('sync positions', () => {
     useConversations.getState().upsert(conversation('a', { lastSeq: 12 }));
     startRealtime();
     FakeWebSocket.last().open();
-    expect(FakeWebSocket.last().frames('sync')[0].data).toEqual({ positions: { a: 12 } });
+    expect(FakeWebSocket.last().frames('sync')[0].data).toEqual({ positions: { a: { seq: 12, change: 0 } } });
   });
 });

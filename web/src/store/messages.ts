@@ -6,6 +6,7 @@ import type { OutgoingMessage } from '../lib/socket';
 import { getSocket } from '../lib/socketRef';
 import { ABORTED, uploadErrorMessage, uploadFile, type UploadedMedia } from '../lib/upload';
 import { charCount } from '../auth/validation';
+import { useAuth } from './auth';
 import { isSessionGone, reportError } from './failures';
 import { toast } from './toast';
 
@@ -39,6 +40,20 @@ export interface PendingMessage {
   image: PendingImage | null;
 }
 
+/** My edit or delete, shown right away until the server answers it (`ref`). */
+export interface PendingChange {
+  kind: 'edit' | 'delete';
+  /** The new text of an edit. */
+  text: string | null;
+  /** When it was made (shown as the edit time meanwhile). */
+  at: string;
+  ref: string;
+}
+
+/** Refs of my edit and delete requests: `edit:<messageId>:<n>`, `delete:<messageId>:<n>`. */
+export const EDIT_REF_PREFIX = 'edit:';
+export const DELETE_REF_PREFIX = 'delete:';
+
 /** An image chosen in the composer. */
 export interface Attachment {
   file: File;
@@ -63,6 +78,13 @@ export interface Thread {
    * Messages after a gap do not move it, so a missed message is fetched again after reconnecting.
    */
   syncedSeq: number;
+  /** My edits and deletes not answered yet, by message id. */
+  changing: Record<string, PendingChange>;
+  /**
+   * The newest state of messages that were edited or deleted while not in `messages` (e.g. while
+   * their page was being fetched), by message id: a page that brings an older copy gets this one.
+   */
+  updates: Record<string, Message>;
 }
 
 export const emptyThread: Thread = {
@@ -74,6 +96,8 @@ export const emptyThread: Thread = {
   nextBefore: null,
   error: null,
   syncedSeq: 0,
+  changing: {},
+  updates: {},
 };
 
 interface Page {
@@ -101,12 +125,46 @@ export interface MessagesState {
   retry: (conversationId: string, clientId: string) => void;
   /** The server refused a message (error frame): show it as failed with a retry button. */
   fail: (clientId: string, error: string) => boolean;
+  /**
+   * A stored message's new state (`message.updated`: an edit or a tombstone) replaces the copy with
+   * the same id. Idempotent: a state not newer than ours (by `changeSeq`) changes nothing.
+   * Returns whether it changed anything.
+   */
+  applyUpdate: (message: Message) => boolean;
+  /**
+   * Edits my message (socket `message.edit`, else PATCH). Returns false when the text is not valid
+   * (1..4000 after trimming; an image's caption may be empty); unchanged text sends nothing.
+   */
+  edit: (conversationId: string, messageId: string, text: string) => boolean;
+  /** Deletes a message for everyone (socket `message.delete`, else DELETE). */
+  deleteMessage: (conversationId: string, messageId: string) => void;
+  /** The answer to my edit/delete `ref` arrived: stop showing it as pending. */
+  settleChange: (ref: string) => void;
+  /** The server refused my edit/delete `ref`: back to the stored state. Returns its kind, null if not mine. */
+  failChange: (ref: string) => PendingChange['kind'] | null;
+  find: (conversationId: string, messageId: string) => Message | undefined;
   has: (conversationId: string, seq: number) => boolean;
   drop: (conversationId: string) => void;
   reset: () => void;
 }
 
-/** Merges messages into an ascending, seq-unique list; returns the list and how many were new. */
+function changeOf(m: Message): number {
+  return m.changeSeq ?? 0;
+}
+
+/**
+ * Whether `incoming` adds nothing to `current` (same message): it is not a later state. A state
+ * without a changeSeq cannot be ordered and counts as newer.
+ */
+export function isStaleUpdate(incoming: Message, current: Message): boolean {
+  const change = changeOf(incoming);
+  return change > 0 && changeOf(current) >= change;
+}
+
+/**
+ * Merges messages into an ascending, seq-unique list; returns the list and how many were new.
+ * For a seq already there, the copy with the higher changeSeq (the later edit/delete) wins.
+ */
 export function mergeMessages(list: Message[], incoming: Message[]): { list: Message[]; added: number } {
   if (incoming.length === 1) {
     const m = incoming[0];
@@ -116,12 +174,48 @@ export function mergeMessages(list: Message[], incoming: Message[]): { list: Mes
   const bySeq = new Map<number, Message>();
   for (const m of list) bySeq.set(m.seq, m);
   let added = 0;
+  let replaced = 0;
   for (const m of incoming) {
-    if (!bySeq.has(m.seq)) added++;
-    bySeq.set(m.seq, m);
+    const prev = bySeq.get(m.seq);
+    if (!prev) {
+      added++;
+      bySeq.set(m.seq, m);
+    } else if (changeOf(m) > changeOf(prev)) {
+      replaced++;
+      bySeq.set(m.seq, m);
+    }
   }
-  if (added === 0) return { list, added: 0 };
+  if (added === 0 && replaced === 0) return { list, added: 0 };
   return { list: [...bySeq.values()].sort((a, b) => a.seq - b.seq), added };
+}
+
+/** Swaps in the newer state kept in `updates` for messages of `page`; drops what it used. */
+function withUpdates(page: Message[], updates: Record<string, Message>): { page: Message[]; updates: Record<string, Message> } {
+  if (Object.keys(updates).length === 0) return { page, updates };
+  let rest = updates;
+  const merged = page.map((m) => {
+    const u = updates[m.id];
+    if (!u) return m;
+    if (rest === updates) rest = { ...updates };
+    delete rest[m.id];
+    return isStaleUpdate(u, m) ? m : u;
+  });
+  return { page: merged, updates: rest };
+}
+
+/** The tombstone a deleted message becomes (same seq, no text, no image). */
+export function tombstone(m: Message, deletedAt = new Date().toISOString()): Message {
+  return { ...m, text: null, image: null, deleted: true, deletedAt };
+}
+
+/** The last message of mine that can be edited (stored, not deleted), newest first. */
+export function lastEditable(messages: Message[], me: string | null): Message | null {
+  if (me === null) return null;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (m.senderId === me && !m.deleted) return m;
+  }
+  return null;
 }
 
 /** Moves syncedSeq over every message that directly follows it. */
@@ -163,6 +257,33 @@ function isReady(p: PendingMessage): boolean {
 
 /** Running uploads by clientId (aborted when the message goes away). */
 const uploads = new Map<string, () => void>();
+
+let changeCounter = 0;
+
+function me(): string | null {
+  const id = useAuth.getState().user?.id;
+  return id === undefined || id === null ? null : String(id);
+}
+
+const messagePath = (conversationId: string, messageId: string) =>
+  `/api/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}`;
+
+/** What a refused edit/delete toasts (also for the HTTP fallback). */
+export function changeErrorMessage(kind: PendingChange['kind'], message: string): string {
+  return `${kind === 'edit' ? "Couldn't edit the message" : "Couldn't delete the message"}: ${message}`;
+}
+
+function changeKind(ref: string): PendingChange['kind'] | null {
+  if (ref.startsWith(EDIT_REF_PREFIX)) return 'edit';
+  if (ref.startsWith(DELETE_REF_PREFIX)) return 'delete';
+  return null;
+}
+
+function toastChangeError(kind: PendingChange['kind'], err: unknown) {
+  const e = asApiError(err);
+  if (isSessionGone(e)) reportError(e);
+  else toast.error(changeErrorMessage(kind, e.message));
+}
 
 function discard(pending: PendingMessage[]) {
   for (const p of pending) {
@@ -237,7 +358,8 @@ export const useMessages = create<MessagesState>()((set, get) => {
   const insert = (message: Message, clientIdToSettle?: string): boolean => {
     let isNew = false;
     patch(message.conversationId, (t) => {
-      const { list, added } = mergeMessages(t.messages, [message]);
+      const stashed = withUpdates([message], t.updates);
+      const { list, added } = mergeMessages(t.messages, stashed.page);
       isNew = added > 0;
       const settle = clientIdToSettle ?? message.clientId;
       const pending = t.pending.filter((p) => p.clientId !== settle);
@@ -246,6 +368,7 @@ export const useMessages = create<MessagesState>()((set, get) => {
         messages: list,
         pending: pending.length === t.pending.length ? t.pending : pending,
         syncedSeq: t.loaded ? advanceSynced(list, t.syncedSeq) : t.syncedSeq,
+        updates: stashed.updates,
       };
     });
     return isNew;
@@ -262,8 +385,8 @@ export const useMessages = create<MessagesState>()((set, get) => {
         const res = await api.get<Page>(
           `/api/conversations/${encodeURIComponent(conversationId)}/messages?limit=${PAGE_SIZE}`,
         );
-        const page = newestFirstToAscending(res.messages ?? []);
         patch(conversationId, (cur) => {
+          const { page, updates } = withUpdates(newestFirstToAscending(res.messages ?? []), cur.updates);
           const { list } = mergeMessages(cur.messages, page);
           const pageMax = page.length > 0 ? page[page.length - 1].seq : 0;
           return {
@@ -272,6 +395,7 @@ export const useMessages = create<MessagesState>()((set, get) => {
             loading: false,
             nextBefore: res.nextBefore ?? null,
             syncedSeq: advanceSynced(list, Math.max(cur.syncedSeq, pageMax)),
+            updates,
           };
         });
       } catch (err) {
@@ -287,11 +411,15 @@ export const useMessages = create<MessagesState>()((set, get) => {
         const res = await api.get<Page>(
           `/api/conversations/${encodeURIComponent(conversationId)}/messages?before=${t.nextBefore}&limit=${PAGE_SIZE}`,
         );
-        patch(conversationId, (cur) => ({
-          messages: mergeMessages(cur.messages, res.messages ?? []).list,
-          loadingOlder: false,
-          nextBefore: res.nextBefore ?? null,
-        }));
+        patch(conversationId, (cur) => {
+          const { page, updates } = withUpdates(res.messages ?? [], cur.updates);
+          return {
+            messages: mergeMessages(cur.messages, page).list,
+            loadingOlder: false,
+            nextBefore: res.nextBefore ?? null,
+            updates,
+          };
+        });
       } catch (err) {
         reportError(err);
         patch(conversationId, { loadingOlder: false });
@@ -359,6 +487,102 @@ export const useMessages = create<MessagesState>()((set, get) => {
       }));
       return true;
     },
+
+    applyUpdate: (message) => {
+      const t = thread(message.conversationId);
+      const i = t.messages.findIndex((m) => m.id === message.id);
+      const current = i === -1 ? t.updates[message.id] : t.messages[i];
+      if (current && isStaleUpdate(message, current)) return false; // already applied (e.g. replayed by sync)
+      patch(message.conversationId, (cur) => {
+        const at = cur.messages.findIndex((m) => m.id === message.id);
+        // Not here (yet): kept so that a page fetched meanwhile cannot bring back the old state.
+        if (at === -1) return { updates: { ...cur.updates, [message.id]: message } };
+        const messages = cur.messages.slice();
+        messages[at] = message;
+        return { messages };
+      });
+      return true;
+    },
+
+    edit: (conversationId, messageId, text) => {
+      const m = get().find(conversationId, messageId);
+      if (!m || m.deleted || m.senderId !== me()) return false;
+      if (!(m.image ? validCaption(text) : validText(text))) return false;
+      const shown = thread(conversationId).changing[messageId];
+      if (text === (shown?.kind === 'edit' ? shown.text : m.text)) return true; // nothing changed
+      const ref = `${EDIT_REF_PREFIX}${messageId}:${++changeCounter}`;
+      patch(conversationId, (t) => ({
+        changing: { ...t.changing, [messageId]: { kind: 'edit', text, at: new Date().toISOString(), ref } },
+      }));
+      const socket = getSocket();
+      if (socket?.isOpen) {
+        // Kept until answered (message.updated or error), and sent again after a reconnect.
+        socket.request('message.edit', { conversationId, messageId, text }, ref);
+        return true;
+      }
+      api.patch<{ message: Message }>(messagePath(conversationId, messageId), { text }).then(
+        (res) => {
+          get().settleChange(ref);
+          if (res?.message) get().applyUpdate(res.message);
+        },
+        (err) => {
+          get().settleChange(ref);
+          toastChangeError('edit', err);
+        },
+      );
+      return true;
+    },
+
+    deleteMessage: (conversationId, messageId) => {
+      const m = get().find(conversationId, messageId);
+      if (!m || m.deleted) return;
+      const ref = `${DELETE_REF_PREFIX}${messageId}:${++changeCounter}`;
+      patch(conversationId, (t) => ({
+        changing: { ...t.changing, [messageId]: { kind: 'delete', text: null, at: new Date().toISOString(), ref } },
+      }));
+      const socket = getSocket();
+      if (socket?.isOpen) {
+        socket.request('message.delete', { conversationId, messageId }, ref);
+        return;
+      }
+      api.delete<null>(messagePath(conversationId, messageId)).then(
+        () => {
+          get().settleChange(ref);
+          // 204 carries no body: show the tombstone now; the server's copy (a later changeSeq) replaces it.
+          const current = get().find(conversationId, messageId);
+          if (current && !current.deleted) {
+            patch(conversationId, (t) => ({
+              messages: t.messages.map((x) => (x.id === messageId ? tombstone(x) : x)),
+            }));
+          }
+        },
+        (err) => {
+          get().settleChange(ref);
+          toastChangeError('delete', err);
+        },
+      );
+    },
+
+    settleChange: (ref) => {
+      for (const [conversationId, t] of Object.entries(get().threads)) {
+        const entry = Object.entries(t.changing).find(([, c]) => c.ref === ref);
+        if (!entry) continue;
+        patch(conversationId, (cur) => {
+          const changing = { ...cur.changing };
+          if (changing[entry[0]]?.ref === ref) delete changing[entry[0]];
+          return { changing };
+        });
+        return;
+      }
+    },
+
+    failChange: (ref) => {
+      const kind = changeKind(ref);
+      if (kind) get().settleChange(ref);
+      return kind;
+    },
+
+    find: (conversationId, messageId) => get().threads[conversationId]?.messages.find((m) => m.id === messageId),
 
     has: (conversationId, seq) => {
       const list = get().threads[conversationId]?.messages;

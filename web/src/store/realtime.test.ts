@@ -29,7 +29,7 @@ afterEach(() => {
 
 describe('realtime', () => {
   it('loads the list first, then connects and syncs from its positions', async () => {
-    stubFetch({ 'GET /api/conversations': json(200, { conversations: [conversation('a', { lastSeq: 4 })] }) });
+    stubFetch({ 'GET /api/conversations': json(200, { conversations: [conversation('a', { lastSeq: 4, lastChange: 2 })] }) });
     ensureChatStarted();
     ensureChatStarted(); // idempotent
     expect(FakeWebSocket.instances).toHaveLength(0);
@@ -37,7 +37,7 @@ describe('realtime', () => {
     expect(useConnection.getState().state).toBe('connecting');
     FakeWebSocket.last().open();
     expect(useConnection.getState().state).toBe('open');
-    expect(FakeWebSocket.last().frames('sync')[0].data).toEqual({ positions: { a: 4 } });
+    expect(FakeWebSocket.last().frames('sync')[0].data).toEqual({ positions: { a: { seq: 4, change: 2 } } });
   });
 
   it('reloads the list after a reconnect (conversations may have changed meanwhile)', async () => {

@@ -1,12 +1,12 @@
 import { create } from 'zustand';
 import { api, asApiError } from '../lib/api';
-import type { Conversation, Message, Receipt } from '../lib/chatTypes';
+import type { Conversation, Message, Receipt, SyncPosition } from '../lib/chatTypes';
 import { isPageActive } from '../lib/pageActive';
 import { ChatSocket, SEND_REF_PREFIX, type ConnectionState, type Frame, type WebSocketFactory } from '../lib/socket';
 import { getSocket, setSocket } from '../lib/socketRef';
 import { useAuth } from './auth';
 import { myId, useConversations } from './conversations';
-import { allPending, toOutgoing, useMessages } from './messages';
+import { allPending, changeErrorMessage, toOutgoing, useMessages } from './messages';
 import { usePresence } from './presence';
 import { toast } from './toast';
 import { useTyping } from './typing';
@@ -38,6 +38,14 @@ export function syncPositions(): Record<string, number> {
     const t = threads[id];
     positions[id] = t?.loaded ? t.syncedSeq : byId[id].lastSeq;
   }
+  return positions;
+}
+
+/** What `sync` sends: per conversation the seq position and the last change (edit/delete) applied. */
+export function socketPositions(): Record<string, SyncPosition> {
+  const changes = useConversations.getState().changes;
+  const positions: Record<string, SyncPosition> = {};
+  for (const [id, seq] of Object.entries(syncPositions())) positions[id] = { seq, change: changes[id]?.applied ?? 0 };
   return positions;
 }
 
@@ -91,6 +99,14 @@ function onMessage(message: Message) {
   }
 }
 
+/** An edit or a delete (`message.updated`, live or replayed by `sync`); applying it twice changes nothing. */
+function onUpdated(message: Message, changeSeq: number | null) {
+  // The frame's changeSeq is this change's number; the message carries its current state's.
+  const m = message.changeSeq === undefined && changeSeq !== null ? { ...message, changeSeq } : message;
+  useMessages.getState().applyUpdate(m);
+  if (!useConversations.getState().applyChange(m, changeSeq)) void fetchUnknown(m.conversationId);
+}
+
 function isMessage(value: unknown): value is Message {
   const m = value as Partial<Message> | null;
   return !!m && typeof m === 'object' && typeof m.conversationId === 'string' && typeof m.seq === 'number';
@@ -110,9 +126,19 @@ export function handleFrame(frame: Frame) {
       if (!useConversations.getState().applyMessage(message, true)) void fetchUnknown(message.conversationId);
       break;
     }
-    case 'sync.done':
+    case 'message.updated': {
+      // The answer to my own edit/delete carries its ref: it is no longer pending.
+      if (frame.ref) useMessages.getState().settleChange(frame.ref);
+      const changeSeq = Number(data.changeSeq);
+      if (isMessage(data.message)) onUpdated(data.message, Number.isInteger(changeSeq) && changeSeq > 0 ? changeSeq : null);
+      break;
+    }
+    case 'sync.done': {
+      const changes = data.changes;
+      if (changes && typeof changes === 'object') useConversations.getState().confirmChanges(changes as Record<string, number>);
       deliveredCatchUp();
       break;
+    }
     case 'typing': {
       const userId = String(data.userId);
       if (userId !== myId()) useTyping.getState().userTyping(String(data.conversationId), userId);
@@ -152,6 +178,10 @@ export function handleFrame(frame: Frame) {
       if (frame.ref?.startsWith(SEND_REF_PREFIX)) {
         const clientId = frame.ref.slice(SEND_REF_PREFIX.length);
         if (useMessages.getState().fail(clientId, message)) toast.error(`Message not sent: ${message}`);
+      } else if (frame.ref) {
+        // A refused edit or delete (forbidden, not_found, validation_failed): back to the stored state.
+        const kind = useMessages.getState().failChange(frame.ref);
+        if (kind) toast.error(changeErrorMessage(kind, message));
       }
       break;
     }
@@ -181,7 +211,7 @@ export function startRealtime(options: RealtimeOptions = {}): ChatSocket {
   const socket = new ChatSocket({
     url: options.url,
     createSocket: options.createSocket,
-    getPositions: syncPositions,
+    getPositions: socketPositions,
     onFrame: handleFrame,
     onStateChange: (state) => useConnection.setState({ state }),
     onOpen: ({ reconnect }) => {

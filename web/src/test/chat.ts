@@ -60,3 +60,13 @@ export function group(id: string, extra: Partial<Conversation> = {}): Conversati
     ...extra,
   });
 }
+
+/** `m` after an edit to `text`, the conversation's change number `changeSeq`. */
+export function edited(m: Message, text: string, changeSeq: number, editedAt = '2026-11-26T13:00:00.000Z'): Message {
+  return { ...m, text, editedAt, changeSeq };
+}
+
+/** `m` deleted (its tombstone), the conversation's change number `changeSeq`. */
+export function deleted(m: Message, changeSeq: number, deletedAt = '2026-11-26T13:30:00.000Z'): Message {
+  return { ...m, text: null, image: null, deleted: true, deletedAt, changeSeq };
+}
