@@ -47,7 +47,7 @@ class LoginApiTest {
         }
         double ratio = (double) median(unknown) / median(wrong);
         // Without the dummy bcrypt check an unknown email answers in ~1 ms against ~50+ ms: a ratio near 0.
-        assertTrue(ratio > 0.5 && ratio < 2.0, "unknown/wrong median time ratio was " + ratio + " " + unknown + " " + wrong);
+        assertTrue(ratio > 0.33 && ratio < 3.0, "unknown/wrong median time ratio was " + ratio + " " + unknown + " " + wrong);
     }
 
     @Test

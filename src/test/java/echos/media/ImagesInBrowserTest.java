@@ -20,8 +20,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ImagesInBrowserTest extends BrowserTest {
 
+    /** Waits (up to 20 s) until the image has finished loading real pixels. */
     private static boolean loaded(Locator image) {
-        return (Boolean) image.evaluate("img => img.complete && img.naturalWidth > 0");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if ((Boolean) image.evaluate("img => img.complete && img.naturalWidth > 0")) {
+                return true;
+            }
+            image.page().waitForTimeout(100);
+        }
+        return false;
     }
 
     @Test
