@@ -24,7 +24,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PasswordResetApiTest {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+
+    @org.junit.jupiter.api.BeforeEach
+    void emptyMailboxes() throws Exception {
+        mail.purgeEmailFromAllMailboxes();
+    }
 
     @AfterEach
     void resetClock() {

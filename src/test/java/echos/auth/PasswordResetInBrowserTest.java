@@ -18,7 +18,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PasswordResetInBrowserTest extends BrowserTest {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+
+    @org.junit.jupiter.api.BeforeEach
+    void emptyMailboxes() throws Exception {
+        mail.purgeEmailFromAllMailboxes();
+    }
 
     @Test
     void walksFromForgotPasswordThroughTheMailToANewLogin() throws Exception {

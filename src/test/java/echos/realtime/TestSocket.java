@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 public final class TestSocket implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String READY = "__ready";
 
     private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
@@ -37,6 +38,10 @@ public final class TestSocket implements AutoCloseable {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         headers.forEach(builder::header);
         client.socket = builder.buildAsync(wsUri, client.listener()).orTimeout(10, TimeUnit.SECONDS).join();
+        // The handshake can complete before the server has registered the socket; one ping round trip proves it
+        // has, so frames sent to this user from now on reach it.
+        client.send("ping", READY, Map.of());
+        client.await("pong", f -> READY.equals(f.path("ref").asText()), Duration.ofSeconds(10));
         return client;
     }
 
