@@ -41,7 +41,7 @@ public class Login {
         Optional<Duration> blocked = limiter.blockedFor(limits.loginFailuresPerEmail(), email)
                 .or(() -> limiter.blockedFor(limits.loginFailuresPerIp(), clientIp));
         if (blocked.isPresent()) {
-            throw ApiException.rateLimited(Signup.seconds(blocked.get()));
+            throw ApiException.rateLimited(blocked.get());
         }
         Optional<Credentials> credentials = users.findCredentialsByEmail(email);
         boolean valid;

@@ -76,7 +76,7 @@ public class PasswordReset {
         }
         Optional<Duration> wait = limiter.tryHit(perIp, clientIp).or(() -> limiter.tryHit(perEmail, email));
         if (wait.isPresent()) {
-            throw ApiException.rateLimited(Signup.seconds(wait.get()));
+            throw ApiException.rateLimited(wait.get());
         }
         mailer.inBackground(() -> users.findByEmail(email).ifPresent(user -> {
             String token = newToken();

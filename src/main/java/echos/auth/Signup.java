@@ -11,7 +11,6 @@ import echos.user.User;
 import echos.user.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -54,7 +53,7 @@ public class Signup {
                 .addIfPresent("password", CredentialRules.passwordProblem(r.password()))
                 .throwIfAny();
         limiter.tryHit(limits.signupsPerIp(), clientIp).ifPresent(wait -> {
-            throw ApiException.rateLimited(seconds(wait));
+            throw ApiException.rateLimited(wait);
         });
         if (users.findByEmail(email).isPresent()) {
             throw emailTaken();
@@ -73,10 +72,6 @@ public class Signup {
     private static ApiException emailTaken() {
         return new ApiException(409, "email_taken", "An account with this email already exists.",
                 Map.of("email", "An account with this email already exists."), 0);
-    }
-
-    static long seconds(Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /** A user together with the session just started for them. */

@@ -5,6 +5,7 @@ import echos.conversation.ConversationAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /** Pages through a conversation's messages, backwards for history or forwards for catch-up. */
 @ApplicationScoped
@@ -35,13 +36,24 @@ public class MessageHistory {
         }
         access.requireMember(conversationId, userId);
         if (after != null) {
-            List<Message> page = messages.after(conversationId, after, size + 1);
-            List<Message> shown = page.subList(0, Math.min(size, page.size()));
-            return new Page(shown, null, page.size() > size ? shown.get(shown.size() - 1).seq() : null);
+            Slice<Message> page = Slice.of(messages.after(conversationId, after, size + 1), size);
+            return new Page(page.rows(), null, page.cursor(Message::seq));
         }
-        List<Message> page = messages.before(conversationId, before == null ? Long.MAX_VALUE : before, size + 1);
-        List<Message> shown = page.subList(0, Math.min(size, page.size()));
-        return new Page(shown, page.size() > size ? shown.get(shown.size() - 1).seq() : null, null);
+        Slice<Message> page = Slice.of(messages.before(conversationId, before == null ? Long.MAX_VALUE : before, size + 1), size);
+        return new Page(page.rows(), page.cursor(Message::seq), null);
+    }
+
+    /** Rows fetched one longer than the page, so a full fetch means there is a next page. */
+    private record Slice<T>(List<T> rows, boolean more) {
+
+        static <T> Slice<T> of(List<T> fetched, int size) {
+            return fetched.size() > size ? new Slice<>(fetched.subList(0, size), true) : new Slice<>(fetched, false);
+        }
+
+        /** The position of the last row shown when there is a next page, else null. */
+        Long cursor(ToLongFunction<T> position) {
+            return more ? position.applyAsLong(rows.get(rows.size() - 1)) : null;
+        }
     }
 
     /** A page of changes and the cursor for the next one (null when up to date). */
@@ -53,9 +65,8 @@ public class MessageHistory {
             throw ApiException.validation(Map.of("limit", "limit must be between 1 and " + MAX_LIMIT + "."));
         }
         access.requireMember(conversationId, userId);
-        List<MessageStore.Change> page = messages.changesAfter(conversationId, after, limit + 1);
-        List<MessageStore.Change> shown = page.subList(0, Math.min(limit, page.size()));
-        return new ChangePage(shown, page.size() > limit ? shown.get(shown.size() - 1).changeSeq() : null);
+        Slice<MessageStore.Change> page = Slice.of(messages.changesAfter(conversationId, after, limit + 1), limit);
+        return new ChangePage(page.rows(), page.cursor(MessageStore.Change::changeSeq));
     }
 
     /** Changes after the position, oldest first; for socket sync. */

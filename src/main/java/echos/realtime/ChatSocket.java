@@ -5,7 +5,6 @@ import echos.conversation.ConversationStore;
 import echos.presence.PresenceRegistry;
 import echos.user.User;
 import echos.user.UserStore;
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
@@ -19,9 +18,8 @@ import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 
-/** The chat socket at /ws: authenticates on upgrade, then hands frames to {@link FrameHandler}. */
+/** The chat socket at /ws: {@link SocketUpgradeCheck} admits only live sessions; frames go to {@link FrameHandler}. */
 @WebSocket(path = "/ws", endpointId = ChatSocket.ENDPOINT_ID)
-@Authenticated
 public class ChatSocket {
 
     static final String ENDPOINT_ID = "chat";

@@ -18,7 +18,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -31,7 +30,6 @@ public class FrameHandler {
 
     private static final Logger LOG = Logger.getLogger(FrameHandler.class);
     static final int SYNC_PAGE = 200;
-    private static final long TYPING_MIN_INTERVAL_MS = 1000;
 
     private final FrameCodec codec;
     private final SendMessage sendMessage;
@@ -39,9 +37,9 @@ public class FrameHandler {
     private final Receipts receipts;
     private final ConversationAccess access;
     private final Fanout fanout;
-    private final Clock clock;
     private final TokenBuckets sends;
-    private final Map<String, Long> lastTyping = new ConcurrentHashMap<>();
+    /** At most one relayed typing event per user and conversation per second, whatever the client sends. */
+    private final TokenBuckets typingRelays;
     private final ChangeMessage changeMessage;
     private final ConversationStore conversations;
 
@@ -57,8 +55,8 @@ public class FrameHandler {
         this.receipts = receipts;
         this.access = access;
         this.fanout = fanout;
-        this.clock = clock;
         this.sends = new TokenBuckets(clock, sendBurst, sendPerSecond);
+        this.typingRelays = new TokenBuckets(clock, 1, 1.0);
     }
 
     void handle(Peer peer, String text) {
@@ -105,15 +103,8 @@ public class FrameHandler {
 
     private void typing(Peer peer, InboundFrame frame) {
         Conversation c = access.requireMember(frame.text("conversationId"), peer.userId());
-        long now = clock.millis();
-        String key = peer.userId() + '\u0000' + c.id();
-        Long previous = lastTyping.get(key);
-        if (previous != null && now - previous < TYPING_MIN_INTERVAL_MS) {
+        if (!typingRelays.tryTake(peer.userId() + '\u0000' + c.id())) {
             return;
-        }
-        lastTyping.put(key, now);
-        if (lastTyping.size() > 100_000) {
-            lastTyping.clear();
         }
         List<String> others = c.memberIds().stream().filter(id -> !id.equals(peer.userId())).toList();
         fanout.toUsers(others, OutboundFrame.of("typing", Map.of("conversationId", c.id(), "userId", peer.userId())));

@@ -57,15 +57,11 @@ public final class Jdbc {
 
     /** Runs an INSERT/UPDATE/DELETE; SQLExceptions are rethrown as is so adapters can map constraint violations. */
     public int update(String sql, Object... params) throws SQLException {
-        Connection tx = current.get();
-        if (tx != null) {
-            try (PreparedStatement ps = prepare(tx, sql, params)) {
+        return onConnection(c -> {
+            try (PreparedStatement ps = prepare(c, sql, params)) {
                 return ps.executeUpdate();
             }
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
-            return ps.executeUpdate();
-        }
+        });
     }
 
     public int updateOrFail(String sql, Object... params) {
@@ -105,15 +101,20 @@ public final class Jdbc {
 
     private <T> T withConnection(ConnectionWork<T> work) {
         try {
-            Connection tx = current.get();
-            if (tx != null) {
-                return work.run(tx);
-            }
-            try (Connection c = dataSource.getConnection()) {
-                return work.run(c);
-            }
+            return onConnection(work);
         } catch (SQLException e) {
             throw new StorageException("query failed", e);
+        }
+    }
+
+    /** Runs on the current transaction's connection, or on a pooled one for just this call. */
+    private <T> T onConnection(ConnectionWork<T> work) throws SQLException {
+        Connection tx = current.get();
+        if (tx != null) {
+            return work.run(tx);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
         }
     }
 

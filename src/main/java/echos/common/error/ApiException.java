@@ -38,6 +38,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, "not_found", "Not found.");
     }
 
+    /** 429 with Retry-After: the wait rounded up to whole seconds, at least one. */
+    public static ApiException rateLimited(java.time.Duration wait) {
+        return rateLimited(Math.max(1, (wait.toMillis() + 999) / 1000));
+    }
+
     public static ApiException rateLimited(long retryAfterSeconds) {
         return new ApiException(429, "rate_limited", "Too many attempts. Try again in " + retryAfterSeconds + " s.",
                 Map.of(), retryAfterSeconds);
