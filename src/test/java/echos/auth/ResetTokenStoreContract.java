@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import echos.auth.sql.SqlResetTokenStore;
-import echos.storage.TestDatabase;
 import echos.storage.TestUsers;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,33 +14,22 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import echos.storage.Jdbc;
+import echos.storage.StoreContract;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** What every {@link ResetTokenStore} backend must do: single use, expiry, invalidation. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ResetTokenStoreContract {
+public abstract class ResetTokenStoreContract extends StoreContract {
 
     private static final Instant T0 = Instant.ofEpochSecond(1_700_000_000L);
 
-    private TestDatabase database;
     private ResetTokenStore tokens;
     private TestUsers users;
 
-    protected abstract TestDatabase openDatabase();
-
-    @BeforeAll
-    void open() {
-        database = openDatabase();
-        tokens = new SqlResetTokenStore(database.jdbc());
-        users = new TestUsers(database.jdbc());
-    }
-
-    @AfterAll
-    void close() {
-        database.close();
+    @Override
+    protected void createStores(Jdbc jdbc) {
+        tokens = new SqlResetTokenStore(jdbc);
+        users = new TestUsers(jdbc);
     }
 
     private String issue(String userId) {

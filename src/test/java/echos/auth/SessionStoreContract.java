@@ -7,39 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import echos.auth.sql.SqlSessionStore;
 import echos.storage.StorageException;
-import echos.storage.TestDatabase;
 import echos.user.NewUser;
 import echos.user.UserStore;
 import echos.user.sql.SqlUserStore;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import echos.storage.Jdbc;
+import echos.storage.StoreContract;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** What every {@link SessionStore} backend must do. Subclasses only say which database to use. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class SessionStoreContract {
+public abstract class SessionStoreContract extends StoreContract {
 
     private static final Instant T0 = Instant.ofEpochSecond(1_700_000_000L);
 
-    private TestDatabase database;
     private SessionStore sessions;
     private UserStore users;
 
-    protected abstract TestDatabase openDatabase();
-
-    @BeforeAll
-    void open() {
-        database = openDatabase();
-        sessions = new SqlSessionStore(database.jdbc());
-        users = new SqlUserStore(database.jdbc());
-    }
-
-    @AfterAll
-    void close() {
-        database.close();
+    @Override
+    protected void createStores(Jdbc jdbc) {
+        sessions = new SqlSessionStore(jdbc);
+        users = new SqlUserStore(jdbc);
     }
 
     private String newUserId() {

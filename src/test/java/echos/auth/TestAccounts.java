@@ -31,8 +31,13 @@ public final class TestAccounts {
     }
 
     public static Account signUp() {
+        return signUpAs("Test User");
+    }
+
+    /** Signs up someone with this name and a fresh email. */
+    public static Account signUpAs(String fullName) {
         String email = uniqueEmail();
-        Response response = signUp("Test User", email, PASSWORD);
+        Response response = signUp(fullName, email, PASSWORD);
         response.then().statusCode(201);
         return new Account(response.path("user.id"), email, response.path("token"));
     }

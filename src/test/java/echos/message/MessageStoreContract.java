@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import echos.conversation.ConversationStore;
 import echos.conversation.sql.SqlConversationStore;
 import echos.message.sql.SqlMessageStore;
-import echos.storage.TestDatabase;
 import echos.storage.TestUsers;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,35 +18,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import echos.storage.Jdbc;
+import echos.storage.StoreContract;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** What every {@link MessageStore} backend must do, above all gap-free seq under concurrent senders. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class MessageStoreContract {
+public abstract class MessageStoreContract extends StoreContract {
 
     private static final Instant T0 = Instant.ofEpochMilli(1_700_000_000_000L);
 
-    private TestDatabase database;
     private ConversationStore conversations;
     private MessageStore messages;
     private TestUsers users;
 
-    protected abstract TestDatabase openDatabase();
-
-    @BeforeAll
-    void open() {
-        database = openDatabase();
-        conversations = new SqlConversationStore(database.jdbc());
-        messages = new SqlMessageStore(database.jdbc());
-        users = new TestUsers(database.jdbc());
-    }
-
-    @AfterAll
-    void close() {
-        database.close();
+    @Override
+    protected void createStores(Jdbc jdbc) {
+        conversations = new SqlConversationStore(jdbc);
+        messages = new SqlMessageStore(jdbc);
+        users = new TestUsers(jdbc);
     }
 
     private record Chat(String id, String a, String b) {

@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import echos.auth.TestAccounts;
 import echos.auth.TestAccounts.Account;
+import echos.common.time.MovableClock;
 import echos.conversation.TestChats;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
@@ -31,6 +33,9 @@ class ChatSocketTest {
 
     @TestHTTPResource("/ws")
     URI http;
+
+    @Inject
+    IdleSockets idleSockets;
 
     private URI ws() {
         return URI.create(http.toString().replaceFirst("^http", "ws"));
@@ -256,6 +261,22 @@ class ChatSocketTest {
         try (TestSocket bSocket = connect(b); TestSocket aSocket = connect(a)) {
             JsonNode snapshot = aSocket.await("presence", f -> b.id().equals(f.at("/data/userId").asText()), WAIT);
             assertTrue(snapshot.at("/data/online").asBoolean());
+        }
+    }
+
+    @Test
+    void closesSocketsThatStaySilentPastTheIdleTimeout() {
+        Account a = TestAccounts.signUp();
+        try (TestSocket quiet = connect(a)) {
+            MovableClock.advance(Duration.ofSeconds(61));
+            try (TestSocket lively = connect(a)) {
+                idleSockets.closeSilent();
+                assertEquals(1001, quiet.awaitClose(WAIT));
+                lively.send("ping", "here", Map.of());
+                assertEquals("here", lively.await("pong").path("ref").asText());
+            }
+        } finally {
+            MovableClock.reset();
         }
     }
 

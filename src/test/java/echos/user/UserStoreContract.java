@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import echos.storage.TestDatabase;
 import echos.user.sql.SqlUserStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,29 +14,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import echos.storage.Jdbc;
+import echos.storage.StoreContract;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** What every {@link UserStore} backend must do. Subclasses only say which database to use. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class UserStoreContract {
+public abstract class UserStoreContract extends StoreContract {
 
-    private TestDatabase database;
     private UserStore users;
 
-    protected abstract TestDatabase openDatabase();
-
-    @BeforeAll
-    void open() {
-        database = openDatabase();
-        users = new SqlUserStore(database.jdbc());
-    }
-
-    @AfterAll
-    void close() {
-        database.close();
+    @Override
+    protected void createStores(Jdbc jdbc) {
+        users = new SqlUserStore(jdbc);
     }
 
     private static NewUser newUser(String email) {

@@ -8,7 +8,6 @@ import echos.auth.TestAccounts.Account;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URL;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -36,9 +35,7 @@ public abstract class BrowserTest {
 
     /** Signs up someone with this name through the API. */
     protected static Account person(String name) {
-        var response = TestAccounts.signUp(name, "u-" + UUID.randomUUID() + "@example.com", TestAccounts.PASSWORD);
-        response.then().statusCode(201);
-        return new Account(response.path("user.id"), response.path("user.email"), response.path("token"));
+        return TestAccounts.signUpAs(name);
     }
 
     protected BrowserContext browser(int width, int height) {
