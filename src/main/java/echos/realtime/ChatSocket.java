@@ -1,10 +1,7 @@
 package echos.realtime;
 
 import echos.auth.SessionCheck;
-import echos.conversation.ConversationStore;
 import echos.presence.PresenceRegistry;
-import echos.user.User;
-import echos.user.UserStore;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
@@ -18,7 +15,7 @@ import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 
-/** The chat socket at /ws: {@link SocketUpgradeCheck} admits only live sessions; frames go to {@link FrameHandler}. */
+/** The chat socket at /ws: {@link SocketUpgradeCheck} admits only live sessions; frames go to {@link FrameDispatcher}. */
 @WebSocket(path = "/ws", endpointId = ChatSocket.ENDPOINT_ID)
 public class ChatSocket {
 
@@ -28,22 +25,18 @@ public class ChatSocket {
 
     private final SecurityIdentity identity;
     private final Connections connections;
-    private final FrameHandler frames;
+    private final FrameDispatcher frames;
     private final PresenceRegistry presence;
-    private final ConversationStore conversations;
-    private final UserStore users;
-    private final FrameCodec codec;
+    private final PresenceSnapshot snapshot;
     private final Clock clock;
 
-    public ChatSocket(SecurityIdentity identity, Connections connections, FrameHandler frames, PresenceRegistry presence,
-            ConversationStore conversations, UserStore users, FrameCodec codec, Clock clock) {
+    public ChatSocket(SecurityIdentity identity, Connections connections, FrameDispatcher frames, PresenceRegistry presence,
+            PresenceSnapshot snapshot, Clock clock) {
         this.identity = identity;
         this.connections = connections;
         this.frames = frames;
         this.presence = presence;
-        this.conversations = conversations;
-        this.users = users;
-        this.codec = codec;
+        this.snapshot = snapshot;
         this.clock = clock;
     }
 
@@ -52,11 +45,7 @@ public class ChatSocket {
         String userId = identity.getAttribute(SessionCheck.USER_ID);
         Peer peer = connections.add(connection, userId, identity.getAttribute(SessionCheck.SESSION_ID));
         presence.socketOpened(userId);
-        for (User contact : users.findByIds(conversations.contactsOf(userId))) {
-            boolean online = presence.isOnline(contact.id());
-            Object lastSeen = online ? null : presence.lastSeenAt(contact.id()).orElse(contact.lastSeenAt());
-            peer.send(codec.encode(OutboundFrame.of("presence", RealtimeEvents.presence(contact.id(), online, lastSeen))));
-        }
+        snapshot.sendTo(peer);
         LOG.debugf("event=socket_open user=%s connection=%s", userId, connection.id());
     }
 
