@@ -68,9 +68,12 @@ public class SendMessage {
         if (text == null || text.isBlank()) {
             return "Write something first.";
         }
-        String trimmed = text.strip();
-        if (trimmed.codePointCount(0, trimmed.length()) > TEXT_MAX) {
+        // counted as stored: surrounding whitespace counts too, so padding cannot smuggle a large value past the limit
+        if (text.codePointCount(0, text.length()) > TEXT_MAX) {
             return "A message has at most " + TEXT_MAX + " characters.";
+        }
+        if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n')) {
+            return "A message must not contain control characters other than tab and newline.";
         }
         return null;
     }

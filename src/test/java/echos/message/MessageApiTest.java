@@ -53,7 +53,11 @@ class MessageApiTest {
         String path = "/api/conversations/" + TestChats.direct(a, TestAccounts.signUp()) + "/messages";
         as(a).body(Map.of("clientId", "c", "text", "   \n ")).post(path).then().statusCode(400).body("error.fields.text", org.hamcrest.Matchers.notNullValue());
         as(a).body(Map.of("clientId", "c", "text", "x".repeat(4001))).post(path).then().statusCode(400);
-        as(a).body(Map.of("clientId", "c", "text", " " + "x".repeat(4000) + " ")).post(path).then().statusCode(201);
+        as(a).body(Map.of("clientId", "c", "text", "hello" + " ".repeat(4000))).post(path).then().statusCode(400)
+                .body("error.fields.text", org.hamcrest.Matchers.notNullValue());
+        as(a).body(Map.of("clientId", "c", "text", "nul\u0000byte")).post(path).then().statusCode(400);
+        as(a).body(Map.of("clientId", "c", "text", "esc\u001b[2J")).post(path).then().statusCode(400);
+        as(a).body(Map.of("clientId", "c", "text", "x".repeat(4000))).post(path).then().statusCode(201);
         as(a).body(Map.of("clientId", "x".repeat(65), "text", "hi")).post(path).then().statusCode(400).body("error.fields.clientId", org.hamcrest.Matchers.notNullValue());
         as(a).body(Map.of("text", "hi")).post(path).then().statusCode(400);
         as(a).get(path).then().body("messages", org.hamcrest.Matchers.hasSize(1));
