@@ -14,6 +14,7 @@
 #   CLIENT_JAVA_OPTS JVM options for the client (default: -Xmx1g)
 #   PORT             server port (default: 5090, or the next free one)
 #   WS_MAX_OUTBOUND_QUEUE  per-socket outbound frame limit (default: the server's default, 1000)
+#   SQLITE_SYNCHRONOUS     SQLite synchronous pragma for the server (default: the server's default, FULL)
 #   PG_URL_BASE      PostgreSQL base URL (default: postgres://postgres@127.0.0.1:5432)
 #   RESULTS_DIR      where the client output and server log are kept (default: bench/results/<time>-<scenario>-<db>)
 #   QUIET_WAIT       seconds to wait at most for the machine to be quiet (other processes < 0.3 cores over 5 s)
@@ -114,6 +115,7 @@ fi
 SERVER_ENV=(PORT="$PORT" HOST=127.0.0.1 "${DB_ENV[@]}"
   RATE_LIMIT_SIGNUPS_PER_IP=1000000 WS_SEND_BURST=1000000 WS_SEND_PER_SECOND=1000000 WS_IDLE_TIMEOUT=PT10M)
 if [[ -n ${WS_MAX_OUTBOUND_QUEUE:-} ]]; then SERVER_ENV+=(WS_MAX_OUTBOUND_QUEUE="$WS_MAX_OUTBOUND_QUEUE"); fi
+if [[ -n ${SQLITE_SYNCHRONOUS:-} ]]; then SERVER_ENV+=(SQLITE_SYNCHRONOUS="$SQLITE_SYNCHRONOUS"); fi
 
 GC_LOG="-Xlog:gc:file=$RESULTS_DIR/server-gc.log:uptime"   # pauses only; explains latency outliers
 # shellcheck disable=SC2086
