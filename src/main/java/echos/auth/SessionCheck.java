@@ -20,6 +20,8 @@ public class SessionCheck implements SecurityIdentityAugmentor {
 
     public static final String USER_ID = "echos.userId";
     public static final String SESSION_ID = "echos.sessionId";
+    /** The session's expiry ({@link java.time.Instant}), so a socket can be closed when it passes. */
+    public static final String SESSION_EXPIRES_AT = "echos.sessionExpiresAt";
 
     private final SessionStore sessions;
     private final Clock clock;
@@ -37,15 +39,16 @@ public class SessionCheck implements SecurityIdentityAugmentor {
         return context.runBlocking(() -> {
             String sessionId = text(jwt.getClaim(SessionIssuer.SESSION_CLAIM));
             String userId = jwt.getSubject();
-            boolean live = sessionId != null && userId != null && sessions.find(sessionId)
+            Session live = sessionId == null || userId == null ? null : sessions.find(sessionId)
                     .filter(s -> s.userId().equals(userId) && !s.isExpiredAt(clock.instant()))
-                    .isPresent();
-            if (!live) {
+                    .orElse(null);
+            if (live == null) {
                 throw new AuthenticationFailedException("session revoked or expired");
             }
             return QuarkusSecurityIdentity.builder(identity)
                     .addAttribute(USER_ID, userId)
                     .addAttribute(SESSION_ID, sessionId)
+                    .addAttribute(SESSION_EXPIRES_AT, live.expiresAt())
                     .build();
         });
     }

@@ -13,6 +13,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
+import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /** The chat socket at /ws: {@link SocketUpgradeCheck} admits only live sessions; frames go to {@link FrameDispatcher}. */
@@ -20,7 +21,6 @@ import org.jboss.logging.Logger;
 public class ChatSocket {
 
     static final String ENDPOINT_ID = "chat";
-    static final int MESSAGE_TOO_BIG = 1009;
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
 
     private final SecurityIdentity identity;
@@ -43,7 +43,8 @@ public class ChatSocket {
     @OnOpen
     void open(WebSocketConnection connection) {
         String userId = identity.getAttribute(SessionCheck.USER_ID);
-        Peer peer = connections.add(connection, userId, identity.getAttribute(SessionCheck.SESSION_ID));
+        Instant expiresAt = identity.getAttribute(SessionCheck.SESSION_EXPIRES_AT);
+        Peer peer = connections.add(connection, userId, identity.getAttribute(SessionCheck.SESSION_ID), expiresAt);
         presence.socketOpened(userId);
         snapshot.sendTo(peer);
         LOG.debugf("event=socket_open user=%s connection=%s", userId, connection.id());
@@ -70,7 +71,7 @@ public class ChatSocket {
     @OnError
     void failed(IllegalStateException e, WebSocketConnection connection) {
         if (String.valueOf(e.getMessage()).contains("max message size")) {
-            connection.close(new CloseReason(MESSAGE_TOO_BIG, "frame too large")).subscribe().with(ok -> { }, failure -> { });
+            connection.close(new CloseReason(CloseCodes.MESSAGE_TOO_BIG, "frame too large")).subscribe().with(ok -> { }, failure -> { });
         } else {
             LOG.errorf(e, "event=socket_failed connection=%s", connection.id());
             connection.close(new CloseReason(CloseReason.INTERNAL_SERVER_ERROR.getCode(), "internal error"))

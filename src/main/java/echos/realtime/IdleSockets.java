@@ -12,8 +12,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class IdleSockets {
 
-    static final short GOING_AWAY = 1001;
-
     private final Connections connections;
     private final Vertx vertx;
     private final Clock clock;
@@ -35,7 +33,7 @@ public class IdleSockets {
     void closeSilent() {
         long cutoff = clock.millis() - idleTimeout.toMillis();
         for (Peer peer : connections.silentSince(cutoff)) {
-            peer.close(GOING_AWAY, "idle timeout");
+            peer.close(CloseCodes.GOING_AWAY, "idle timeout");
         }
     }
 }

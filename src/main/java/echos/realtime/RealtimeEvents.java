@@ -67,7 +67,7 @@ public class RealtimeEvents {
 
     void onSessionsEnded(@Observes SessionsEnded event) {
         for (Peer peer : connections.matching(p -> event.covers(p.userId(), p.sessionId()))) {
-            peer.close(Peer.POLICY_VIOLATION, "session ended");
+            peer.close(CloseCodes.SESSION_REVOKED, "session_revoked");
         }
     }
 

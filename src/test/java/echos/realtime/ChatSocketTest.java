@@ -37,6 +37,12 @@ class ChatSocketTest {
     @Inject
     IdleSockets idleSockets;
 
+    @Inject
+    ExpiredSessions expiredSessions;
+
+    @Inject
+    Connections connections;
+
     private URI ws() {
         return URI.create(http.toString().replaceFirst("^http", "ws"));
     }
@@ -72,7 +78,7 @@ class ChatSocketTest {
         String otherToken = TestAccounts.logIn(a.email(), TestAccounts.PASSWORD).path("token");
         try (TestSocket doomed = connect(a); TestSocket kept = TestSocket.connect(ws(), otherToken)) {
             given().header("Authorization", "Bearer " + a.token()).post("/api/auth/logout").then().statusCode(204);
-            assertEquals(1008, doomed.awaitClose(WAIT));
+            assertEquals(4403, doomed.awaitClose(WAIT));
             kept.send("ping", "alive", Map.of());
             assertEquals("alive", kept.await("pong").path("ref").asText());
         }
@@ -277,6 +283,52 @@ class ChatSocketTest {
             }
         } finally {
             MovableClock.reset();
+        }
+    }
+
+    @Test
+    void closesTheSocketWith4401WhenItsSessionExpiresAndKeepsFresherSessions() {
+        Account a = TestAccounts.signUp();
+        try (TestSocket expiring = connect(a)) {
+            expiredSessions.closeExpired();
+            expiring.send("ping", "before", Map.of());
+            assertEquals("before", expiring.await("pong").path("ref").asText(), "not closed before the session expires");
+            MovableClock.advance(Duration.ofDays(7).plusSeconds(1));
+            expiredSessions.closeExpired();
+            assertEquals(4401, expiring.awaitClose(WAIT));
+            String freshToken = TestAccounts.logIn(a.email(), TestAccounts.PASSWORD).path("token");
+            try (TestSocket fresh = TestSocket.connect(ws(), freshToken)) {
+                expiredSessions.closeExpired();
+                fresh.send("ping", "fresh", Map.of());
+                assertEquals("fresh", fresh.await("pong").path("ref").asText());
+                assertFalse(fresh.isClosed());
+            }
+            assertEquals(401, refusedStatus(Map.of("Authorization", "Bearer " + a.token())));
+        } finally {
+            MovableClock.reset();
+        }
+    }
+
+    @Test
+    void theOldestSocketOfAnAccountIsClosedWith4029WhenItOpensOneOverTheCap() {
+        Account a = TestAccounts.signUp();
+        Account b = TestAccounts.signUp();
+        String id = TestChats.direct(a, b);
+        List<TestSocket> sockets = new java.util.ArrayList<>();
+        try (TestSocket sender = connect(b)) {
+            for (int i = 0; i < 20; i++) {
+                sockets.add(connect(a));
+            }
+            assertEquals(20, connections.ofUser(a.id()).size());
+            sockets.add(connect(a));
+            assertEquals(4029, sockets.get(0).awaitClose(WAIT));
+            sender.send("message.send", Map.of("conversationId", id, "clientId", "cap", "text", "to the 20 left"));
+            for (TestSocket kept : sockets.subList(1, sockets.size())) {
+                assertEquals("to the 20 left", kept.await("message.new").at("/data/message/text").asText());
+                assertFalse(kept.isClosed());
+            }
+        } finally {
+            sockets.forEach(TestSocket::close);
         }
     }
 

@@ -47,22 +47,55 @@ class PeerTest {
     @Test
     void disconnectsAReaderThatFallsFurtherBehindThanTheQueueAllows() {
         StandInConnection stalled = new StandInConnection(false);
-        Peer peer = new Peer(stalled.connection, "user", "session", 3, 0);
+        Peer peer = new Peer(stalled.connection, "user", "session", Long.MAX_VALUE, new OutboundLimit(3, 1_000_000), 0, 1);
         for (int i = 0; i < 3; i++) {
             peer.send("frame " + i);
         }
         assertNull(stalled.closedWith.get());
         peer.send("one too many");
-        assertEquals(Peer.POLICY_VIOLATION, stalled.closedWith.get().getCode());
+        assertEquals(CloseCodes.SLOW_CONSUMER, stalled.closedWith.get().getCode());
         assertEquals(3, stalled.written.get(), "the frame over the limit is not written");
         peer.send("after close");
         assertEquals(3, stalled.written.get(), "nothing is written to a closed socket");
     }
 
     @Test
+    void disconnectsAReaderWhoseQueuedTextGoesOverTheByteBoundCountedInUtf8() {
+        StandInConnection stalled = new StandInConnection(false);
+        Peer peer = new Peer(stalled.connection, "user", "session", Long.MAX_VALUE, new OutboundLimit(1000, 10), 0, 1);
+        peer.send("\u20ac\u20ac"); // 6 bytes in UTF-8, 2 chars
+        assertEquals(6, peer.queuedBytes());
+        peer.send("abcd"); // 10 bytes: at the bound, still fine
+        assertNull(stalled.closedWith.get());
+        peer.send("\u00e9"); // 2 more bytes: over
+        assertEquals(CloseCodes.SLOW_CONSUMER, stalled.closedWith.get().getCode());
+        assertEquals(2, stalled.written.get(), "the frame over the byte bound is not written");
+        assertEquals(10, peer.queuedBytes());
+    }
+
+    @Test
+    void releasesTheBytesOfEveryCompletedWrite() {
+        StandInConnection healthy = new StandInConnection(true);
+        Peer peer = new Peer(healthy.connection, "user", "session", Long.MAX_VALUE, new OutboundLimit(1000, 100), 0, 1);
+        for (int i = 0; i < 50; i++) {
+            peer.send("x".repeat(60));
+        }
+        assertNull(healthy.closedWith.get());
+        assertEquals(0, peer.queuedBytes());
+        assertEquals(50, healthy.written.get());
+    }
+
+    @Test
+    void countsUtf8BytesLikeTheEncoder() {
+        for (String text : new String[] {"", "plain", "\u00e9t\u00e9", "\u20ac", "\ud83d\ude00 smile", "mixed \u4e2d\u6587 \ud83c\udf89"}) {
+            assertEquals(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, Peer.utf8Length(text), text);
+        }
+    }
+
+    @Test
     void keepsAReaderThatKeepsUp() {
         StandInConnection healthy = new StandInConnection(true);
-        Peer peer = new Peer(healthy.connection, "user", "session", 3, 0);
+        Peer peer = new Peer(healthy.connection, "user", "session", Long.MAX_VALUE, new OutboundLimit(3, 1_000_000), 0, 1);
         for (int i = 0; i < 50; i++) {
             peer.send("frame " + i);
         }

@@ -1,0 +1,38 @@
+package echos.realtime;
+
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+
+/**
+ * Closes sockets whose session has expired (the upgrade check only sees the session once), within a second of
+ * expiry, with {@link CloseCodes#SESSION_EXPIRED}.
+ */
+@ApplicationScoped
+public class ExpiredSessions {
+
+    static final long SWEEP_MILLIS = 1000;
+
+    private final Connections connections;
+    private final Vertx vertx;
+    private final Clock clock;
+
+    public ExpiredSessions(Connections connections, Vertx vertx, Clock clock) {
+        this.connections = connections;
+        this.vertx = vertx;
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent event) {
+        vertx.setPeriodic(SWEEP_MILLIS, id -> closeExpired());
+    }
+
+    void closeExpired() {
+        long now = clock.millis();
+        for (Peer peer : connections.matching(p -> p.isLive() && p.sessionExpiredAt(now))) {
+            peer.close(CloseCodes.SESSION_EXPIRED, "session_expired");
+        }
+    }
+}
