@@ -265,4 +265,59 @@ describe('ChatSocket', () => {
     ws.receive({ data: {} });
     expect(frames).toEqual([]);
   });
+
+  it('asks for the next sync page from where sync.done got to while it says more, then stops asking', () => {
+    positions = { a: { seq: 0, change: 0 }, b: { seq: 5, change: 2 } };
+    make().connect();
+    const ws = FakeWebSocket.last();
+    ws.open();
+    const first = ws.frames('sync')[0];
+    ws.receive({ type: 'message.new', data: { message: msg('a', 1) } });
+    ws.receive({ type: 'sync.done', ref: first.ref, data: { positions: { a: 1, b: 5 }, changes: { a: 0, b: 2 }, more: true } });
+    const syncs = ws.frames('sync');
+    expect(syncs).toHaveLength(2);
+    expect(syncs[1].ref).not.toBe(first.ref);
+    expect(syncs[1].data).toEqual({ positions: { a: { seq: 1, change: 0 }, b: { seq: 5, change: 2 } } });
+
+    ws.receive({ type: 'sync.done', ref: syncs[1].ref, data: { positions: { a: 3, b: 5 }, changes: { a: 4, b: 2 }, more: false } });
+    expect(ws.frames('sync')).toHaveLength(2);
+    expect(frames.filter((f) => f.type === 'sync.done')).toHaveLength(2);
+  });
+
+  it('stops on close 4401 (session expired) without reconnecting, keeps the outbox and says why', () => {
+    const onStopped = vi.fn();
+    make({ onStopped }).connect();
+    FakeWebSocket.last().open();
+    socket.sendMessage({ conversationId: 'a', clientId: 'cid-1', text: 'unsent' });
+    FakeWebSocket.last().serverClose(4401);
+    expect(onStopped).toHaveBeenCalledWith('session_expired');
+    expect(socket.state).toBe('idle');
+    vi.advanceTimersByTime(60_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    expect(socket.pending().map((m) => m.text)).toEqual(['unsent']);
+  });
+
+  it('stops on a revoked session (4403) and on too many sockets (4029), but reconnects after 4008 slow_consumer', () => {
+    const onStopped = vi.fn();
+    make({ onStopped }).connect();
+    FakeWebSocket.last().open();
+    FakeWebSocket.last().serverClose(4008);
+    expect(onStopped).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(500);
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    FakeWebSocket.last().open();
+    expect(FakeWebSocket.last().frames('sync')).toHaveLength(1);
+
+    FakeWebSocket.last().serverClose(4403);
+    expect(onStopped).toHaveBeenLastCalledWith('session_revoked');
+    vi.advanceTimersByTime(60_000);
+    expect(FakeWebSocket.instances).toHaveLength(2);
+
+    socket.connect();
+    FakeWebSocket.last().open();
+    FakeWebSocket.last().serverClose(4029);
+    expect(onStopped).toHaveBeenLastCalledWith('too_many_sockets');
+    vi.advanceTimersByTime(60_000);
+    expect(FakeWebSocket.instances).toHaveLength(3);
+  });
 });

@@ -4,11 +4,29 @@
  * (same clientId) after every reconnect, sends `sync` with the known positions after every
  * (re)connect, and drops `message.new` frames it already has. Requests made with `request()`
  * (edits, deletes) are kept until a frame answers their `ref`, and sent again after a reconnect.
+ * `sync` comes back in pages: while `sync.done` says `more`, it asks again from the positions it
+ * reached. Close codes that mean "do not come back by yourself" (session expired or revoked, too
+ * many sockets) stop it instead of reconnecting.
  */
 
 import type { SyncPosition } from './chatTypes';
 
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting';
+
+/** Server close codes (docs/protocol.md). Any other close is followed by a reconnect and `sync`. */
+export const CLOSE_SLOW_CONSUMER = 4008;
+export const CLOSE_TOO_MANY_SOCKETS = 4029;
+export const CLOSE_SESSION_EXPIRED = 4401;
+export const CLOSE_SESSION_REVOKED = 4403;
+
+/** Why the server stopped this client for good (it does not reconnect by itself). */
+export type StopReason = 'session_expired' | 'session_revoked' | 'too_many_sockets';
+
+const STOP_REASONS: Record<number, StopReason> = {
+  [CLOSE_SESSION_EXPIRED]: 'session_expired',
+  [CLOSE_SESSION_REVOKED]: 'session_revoked',
+  [CLOSE_TOO_MANY_SOCKETS]: 'too_many_sockets',
+};
 
 export interface Frame<T = unknown> {
   type: string;
@@ -61,6 +79,11 @@ export interface ChatSocketOptions {
   onOpen?: (info: { reconnect: boolean }) => void;
   /** After a connection attempt failed or an open socket closed; `attempt` counts from 1. */
   onRetry?: (attempt: number) => void;
+  /**
+   * The server closed the socket with a code that means "do not reconnect" (session over: log in
+   * again; or this was the account's oldest socket over the cap). The outbox is kept in `pending()`.
+   */
+  onStopped?: (reason: StopReason) => void;
   random?: () => number;
   pingIntervalMs?: number;
   baseDelayMs?: number;
@@ -71,6 +94,7 @@ export interface ChatSocketOptions {
 
 const OPEN = 1;
 export const SEND_REF_PREFIX = 'send:';
+const SYNC_REF_PREFIX = 'sync-';
 
 export function defaultSocketUrl(loc: Pick<Location, 'protocol' | 'host'> = window.location): string {
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/ws`;
@@ -199,7 +223,20 @@ export class ChatSocket {
 
   /** Asks for everything after the known positions (also done after every (re)connect). */
   sync(): boolean {
-    return this.send('sync', { positions: this.opts.getPositions() }, `sync-${++this.refCounter}`);
+    return this.send('sync', { positions: this.opts.getPositions() }, `${SYNC_REF_PREFIX}${++this.refCounter}`);
+  }
+
+  /** The next page of a sync: from the seq and change positions the last `sync.done` reached. */
+  private syncFrom(done: Record<string, unknown>) {
+    const seqs = isRecord(done.positions) ? done.positions : {};
+    const changes = isRecord(done.changes) ? done.changes : {};
+    const positions: Record<string, number | SyncPosition> = {};
+    for (const [id, seq] of Object.entries(seqs)) {
+      if (typeof seq !== 'number') continue;
+      const change = changes[id];
+      positions[id] = typeof change === 'number' ? { seq, change } : seq;
+    }
+    this.send('sync', { positions }, `${SYNC_REF_PREFIX}${++this.refCounter}`);
   }
 
   // --- internals ---
@@ -234,7 +271,7 @@ export class ChatSocket {
     this.ws = ws;
     ws.onopen = () => this.handleOpen(ws);
     ws.onmessage = (ev) => this.handleMessage(ws, ev);
-    ws.onclose = () => this.handleClose(ws);
+    ws.onclose = (ev) => this.handleClose(ws, ev);
     ws.onerror = () => {
       // A close event always follows; nothing to do here.
     };
@@ -303,6 +340,11 @@ export class ChatSocket {
         if (isRecord(message)) this.markSeen(String(message.conversationId), Number(message.seq));
         break;
       }
+      case 'sync.done': {
+        // One page of the backlog: ask for the next from where this one ended.
+        if (data.more === true && typed.ref?.startsWith(SYNC_REF_PREFIX)) this.syncFrom(data);
+        break;
+      }
       case 'error': {
         // A refused message.send: it will not be stored, so stop resending it.
         if (typed.ref?.startsWith(SEND_REF_PREFIX)) this.outbox.delete(typed.ref.slice(SEND_REF_PREFIX.length));
@@ -324,10 +366,19 @@ export class ChatSocket {
     set.add(seq);
   }
 
-  private handleClose(ws: WebSocketLike) {
+  private handleClose(ws: WebSocketLike, ev?: CloseEvent) {
     if (this.ws !== ws) return;
     this.ws = null;
     detach(ws);
+    const stop = ev ? STOP_REASONS[ev.code] : undefined;
+    if (stop) {
+      // Reconnecting would be refused (401) or would close another tab in turn: stop, keep the outbox.
+      this.running = false;
+      this.clearTimers();
+      this.setState('idle');
+      this.opts.onStopped?.(stop);
+      return;
+    }
     this.scheduleRetry();
   }
 
