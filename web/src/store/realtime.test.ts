@@ -5,7 +5,8 @@ import { ada, json, stubFetch } from '../test/http';
 import { useAuth } from './auth';
 import { useConversations } from './conversations';
 import { useMessages } from './messages';
-import { DELIVERED_DELAY_MS, ensureChatStarted, handleFrame, startRealtime, useConnection } from './realtime';
+import { KEPT_DRAFTS_KEY } from './keptDrafts';
+import { DELIVERED_DELAY_MS, ensureChatStarted, handleFrame, startRealtime, stopRealtime, useConnection } from './realtime';
 import { useToasts } from './toast';
 import { useTyping } from './typing';
 import { useUi } from './ui';
@@ -117,5 +118,53 @@ describe('realtime', () => {
     conv().upsert(conversation('a', { lastSeq: 3 }));
     handleFrame({ type: 'receipt', data: { conversationId: 'a', userId: '2', deliveredSeq: 3, readSeq: 2 } });
     expect(conv().byId.a.members.find((m) => m.id === '2')).toMatchObject({ deliveredSeq: 3, readSeq: 2 });
+  });
+
+  describe('when the server ends the session under the socket', () => {
+    beforeEach(() => localStorage.removeItem(KEPT_DRAFTS_KEY));
+
+    it('on 4401 goes to the login page and sends the unsent messages again once the same user is back', () => {
+      conv().upsert(conversation('a', { lastSeq: 1 }));
+      const ws = connect();
+      const typed = useMessages.getState().send('a', 'written before expiry');
+      expect(typed).not.toBeNull();
+      ws.serverClose(4401);
+      expect(useAuth.getState().user).toBeNull();
+      vi.advanceTimersByTime(60_000);
+      expect(FakeWebSocket.instances).toHaveLength(1); // no reconnect loop
+      stopRealtime(); // the chat unmounts on logout: every chat store is reset
+
+      useAuth.setState({ user: ada });
+      conv().upsert(conversation('a', { lastSeq: 1 }));
+      const again = connect();
+      expect(again.frames('message.send').map((f) => f.data)).toEqual([
+        { conversationId: 'a', clientId: typed!.clientId, text: 'written before expiry' },
+      ]);
+      expect(useMessages.getState().threads.a.pending.map((p) => p.text)).toEqual(['written before expiry']);
+      expect(localStorage.getItem(KEPT_DRAFTS_KEY)).toBeNull();
+    });
+
+    it('on 4403 (revoked) keeps them too, but never hands them to another user', () => {
+      conv().upsert(conversation('a', { lastSeq: 1 }));
+      const ws = connect();
+      useMessages.getState().send('a', 'private words');
+      ws.serverClose(4403);
+      expect(useAuth.getState().user).toBeNull();
+      stopRealtime();
+
+      useAuth.setState({ user: { ...ada, id: 'someone-else' } });
+      const other = connect();
+      expect(other.frames('message.send')).toEqual([]);
+      expect(localStorage.getItem(KEPT_DRAFTS_KEY)).toBeNull();
+    });
+
+    it('on 4029 (too many tabs) stays logged in, stops reconnecting and says why', () => {
+      const ws = connect();
+      ws.serverClose(4029);
+      expect(useAuth.getState().user).not.toBeNull();
+      expect(useToasts.getState().toasts.map((t) => t.message).join()).toMatch(/too many tabs/);
+      vi.advanceTimersByTime(60_000);
+      expect(FakeWebSocket.instances).toHaveLength(1);
+    });
   });
 });

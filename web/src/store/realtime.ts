@@ -2,10 +2,18 @@ import { create } from 'zustand';
 import { api, asApiError } from '../lib/api';
 import type { Conversation, Message, Receipt, SyncPosition } from '../lib/chatTypes';
 import { isPageActive } from '../lib/pageActive';
-import { ChatSocket, SEND_REF_PREFIX, type ConnectionState, type Frame, type WebSocketFactory } from '../lib/socket';
+import {
+  ChatSocket,
+  SEND_REF_PREFIX,
+  type ConnectionState,
+  type Frame,
+  type StopReason,
+  type WebSocketFactory,
+} from '../lib/socket';
 import { getSocket, setSocket } from '../lib/socketRef';
 import { useAuth } from './auth';
 import { myId, useConversations } from './conversations';
+import { keepUnsent, restoreUnsent } from './keptDrafts';
 import { allPending, changeErrorMessage, toOutgoing, useMessages } from './messages';
 import { usePresence } from './presence';
 import { toast } from './toast';
@@ -199,6 +207,17 @@ async function checkSession() {
 
 const onBrowserOnline = () => getSocket()?.reconnectNow();
 
+/** The server closed the socket for good: the session is over (log in again, keeping unsent messages), or too many tabs. */
+function onStopped(reason: StopReason) {
+  if (reason === 'too_many_sockets') {
+    toast.info('Echos is open in too many tabs, so this one stopped updating. Reload it to use it here.');
+    return;
+  }
+  const me = myId();
+  if (me) keepUnsent(me);
+  useAuth.getState().expireSession();
+}
+
 export interface RealtimeOptions {
   url?: string;
   createSocket?: WebSocketFactory;
@@ -222,9 +241,12 @@ export function startRealtime(options: RealtimeOptions = {}): ChatSocket {
       // Repeated failures may mean the session is gone (the upgrade answers 401, which a browser hides).
       if (attempt === 3 || attempt % 10 === 0) void checkSession();
     },
+    onStopped,
   });
   setSocket(socket);
-  // Messages typed before the socket existed go into its outbox too.
+  const me = myId();
+  if (me) restoreUnsent(me);
+  // Messages typed before the socket existed (or kept when the last session ended) go into its outbox too.
   for (const p of allPending()) socket.sendMessage(toOutgoing(p));
   window.addEventListener('online', onBrowserOnline);
   socket.connect();

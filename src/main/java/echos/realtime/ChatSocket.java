@@ -44,7 +44,8 @@ public class ChatSocket {
     void open(WebSocketConnection connection) {
         String userId = identity.getAttribute(SessionCheck.USER_ID);
         Instant expiresAt = identity.getAttribute(SessionCheck.SESSION_EXPIRES_AT);
-        Peer peer = connections.add(connection, userId, identity.getAttribute(SessionCheck.SESSION_ID), expiresAt);
+        Peer peer = connections.add(connection, connection.userData().get(SocketUpgradeCheck.TCP), userId,
+                identity.getAttribute(SessionCheck.SESSION_ID), expiresAt);
         presence.socketOpened(userId);
         snapshot.sendTo(peer);
         LOG.debugf("event=socket_open user=%s connection=%s", userId, connection.id());

@@ -1,5 +1,6 @@
 package echos.realtime;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ public class ExpiredSessions {
     private final Connections connections;
     private final Vertx vertx;
     private final Clock clock;
+    private long timer = -1;
 
     public ExpiredSessions(Connections connections, Vertx vertx, Clock clock) {
         this.connections = connections;
@@ -26,7 +28,11 @@ public class ExpiredSessions {
     }
 
     void start(@Observes StartupEvent event) {
-        vertx.setPeriodic(SWEEP_MILLIS, id -> closeExpired());
+        timer = vertx.setPeriodic(SWEEP_MILLIS, id -> closeExpired());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        vertx.cancelTimer(timer);
     }
 
     void closeExpired() {

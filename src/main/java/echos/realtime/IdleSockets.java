@@ -1,5 +1,6 @@
 package echos.realtime;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ public class IdleSockets {
     private final Vertx vertx;
     private final Clock clock;
     private final Duration idleTimeout;
+    private long timer = -1;
 
     public IdleSockets(Connections connections, Vertx vertx, Clock clock,
             @ConfigProperty(name = "echos.ws.idle-timeout") Duration idleTimeout) {
@@ -27,7 +29,11 @@ public class IdleSockets {
 
     void start(@Observes StartupEvent event) {
         long period = Math.max(1000, Math.min(10_000, idleTimeout.toMillis() / 4));
-        vertx.setPeriodic(period, id -> closeSilent());
+        timer = vertx.setPeriodic(period, id -> closeSilent());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        vertx.cancelTimer(timer);
     }
 
     void closeSilent() {

@@ -2,6 +2,7 @@ package echos.realtime;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -20,17 +21,20 @@ public final class Peer {
     private final long sessionExpiresAt;
     private final OutboundLimit limit;
     private final long openedOrder;
+    private final Runnable afterClose;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong queuedBytes = new AtomicLong();
     private volatile long lastHeardAt;
     private volatile boolean closing;
+    private final AtomicBoolean closeStarted = new AtomicBoolean();
 
     /**
      * @param sessionExpiresAt epoch millis at which the socket's session expires
      * @param openedOrder grows with every socket opened on this node, so the oldest of a user's sockets is known
+     * @param afterClose runs once when the server starts closing the socket (to cut it off if the close never completes)
      */
     Peer(WebSocketConnection connection, String userId, String sessionId, long sessionExpiresAt, OutboundLimit limit,
-            long now, long openedOrder) {
+            long now, long openedOrder, Runnable afterClose) {
         this.connection = connection;
         this.userId = userId;
         this.sessionId = sessionId;
@@ -38,6 +42,7 @@ public final class Peer {
         this.limit = limit;
         this.lastHeardAt = now;
         this.openedOrder = openedOrder;
+        this.afterClose = afterClose;
     }
 
     public String id() {
@@ -111,8 +116,9 @@ public final class Peer {
 
     void close(int code, String reason) {
         closing = true;
-        if (connection.isOpen()) {
+        if (connection.isOpen() && closeStarted.compareAndSet(false, true)) {
             connection.close(new CloseReason(code, reason)).subscribe().with(ok -> { }, failure -> { });
+            afterClose.run();
         }
     }
 

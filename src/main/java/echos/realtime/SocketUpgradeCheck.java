@@ -2,6 +2,8 @@ package echos.realtime;
 
 import echos.common.web.AllowedOrigins;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.quarkus.websockets.next.UserData;
+import io.vertx.core.http.HttpConnection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class SocketUpgradeCheck implements HttpUpgradeCheck {
+
+    /** The socket's TCP connection, so a peer that never answers the close handshake can be cut off. */
+    static final UserData.TypedKey<HttpConnection> TCP = new UserData.TypedKey<>("echos.tcp");
 
     private final AllowedOrigins origins;
 
@@ -27,7 +32,12 @@ public class SocketUpgradeCheck implements HttpUpgradeCheck {
         return context.securityIdentity()
                 .onItemOrFailure().transformToUni((identity, failure) -> failure != null || identity == null || identity.isAnonymous()
                         ? CheckResult.rejectUpgrade(401)
-                        : CheckResult.permitUpgrade());
+                        : permit(context));
+    }
+
+    private static Uni<CheckResult> permit(HttpUpgradeContext context) {
+        context.userData().put(TCP, context.httpRequest().connection());
+        return CheckResult.permitUpgrade();
     }
 
     @Override

@@ -47,7 +47,7 @@ class PeerTest {
     @Test
     void disconnectsAReaderThatFallsFurtherBehindThanTheQueueAllows() {
         StandInConnection stalled = new StandInConnection(false);
-        Peer peer = new Peer(stalled.connection, "user", "session", Long.MAX_VALUE, new OutboundLimit(3, 1_000_000), 0, 1);
+        Peer peer = new Peer(stalled.connection, "user", "session", Long.MAX_VALUE, new OutboundLimit(3, 1_000_000), 0, 1, () -> { });
         for (int i = 0; i < 3; i++) {
             peer.send("frame " + i);
         }
@@ -62,7 +62,7 @@ class PeerTest {
     @Test
     void disconnectsAReaderWhoseQueuedTextGoesOverTheByteBoundCountedInUtf8() {
         StandInConnection stalled = new StandInConnection(false);
-        Peer peer = new Peer(stalled.connection, "user", "session", Long.MAX_VALUE, new OutboundLimit(1000, 10), 0, 1);
+        Peer peer = new Peer(stalled.connection, "user", "session", Long.MAX_VALUE, new OutboundLimit(1000, 10), 0, 1, () -> { });
         peer.send("\u20ac\u20ac"); // 6 bytes in UTF-8, 2 chars
         assertEquals(6, peer.queuedBytes());
         peer.send("abcd"); // 10 bytes: at the bound, still fine
@@ -76,7 +76,7 @@ class PeerTest {
     @Test
     void releasesTheBytesOfEveryCompletedWrite() {
         StandInConnection healthy = new StandInConnection(true);
-        Peer peer = new Peer(healthy.connection, "user", "session", Long.MAX_VALUE, new OutboundLimit(1000, 100), 0, 1);
+        Peer peer = new Peer(healthy.connection, "user", "session", Long.MAX_VALUE, new OutboundLimit(1000, 100), 0, 1, () -> { });
         for (int i = 0; i < 50; i++) {
             peer.send("x".repeat(60));
         }
@@ -95,7 +95,7 @@ class PeerTest {
     @Test
     void keepsAReaderThatKeepsUp() {
         StandInConnection healthy = new StandInConnection(true);
-        Peer peer = new Peer(healthy.connection, "user", "session", Long.MAX_VALUE, new OutboundLimit(3, 1_000_000), 0, 1);
+        Peer peer = new Peer(healthy.connection, "user", "session", Long.MAX_VALUE, new OutboundLimit(3, 1_000_000), 0, 1, () -> { });
         for (int i = 0; i < 50; i++) {
             peer.send("frame " + i);
         }
