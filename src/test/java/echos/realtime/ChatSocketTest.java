@@ -12,8 +12,11 @@ import echos.auth.TestAccounts;
 import echos.auth.TestAccounts.Account;
 import echos.common.time.MovableClock;
 import echos.conversation.TestChats;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.InjectableInstance;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
@@ -42,6 +45,10 @@ class ChatSocketTest {
 
     @Inject
     Connections connections;
+
+    @Inject
+    @Any
+    InjectableInstance<AgroalDataSource> pools;
 
     private URI ws() {
         return URI.create(http.toString().replaceFirst("^http", "ws"));
@@ -154,6 +161,43 @@ class ChatSocketTest {
             List<Long> seqs = b1.received().stream().filter(f -> "message.new".equals(f.path("type").asText()))
                     .map(f -> f.at("/data/message/seq").asLong()).toList();
             assertEquals(LongStream.rangeClosed(2, 101).boxed().toList(), seqs);
+        }
+    }
+
+    @Test
+    void syncComesInPagesThatTheClientAsksForAgainAndReplaysEditsAfterTheMessages() throws Exception {
+        Account a = TestAccounts.signUp();
+        Account b = TestAccounts.signUp();
+        String id = TestChats.direct(a, b);
+        Backlog.insert(pools.getActive(), id, a.id(), 450);
+        String firstId = id + "-backlog-1";
+        as(a).body(Map.of("text", "edited first")).patch("/api/conversations/" + id + "/messages/" + firstId).then().statusCode(200);
+        try (TestSocket socket = connect(b)) {
+            socket.send("sync", "p1", Map.of("positions", Map.of(id, Map.of("seq", 0, "change", 0))));
+            JsonNode first = socket.await("sync.done");
+            assertTrue(first.at("/data/more").asBoolean());
+            assertEquals(SyncFrames.SYNC_PAGE, first.at("/data/positions/" + id).asLong());
+            assertEquals(0, first.at("/data/changes/" + id).asLong(), "edits wait until the messages are complete");
+            long seq = first.at("/data/positions/" + id).asLong();
+            JsonNode done = first;
+            for (int page = 2; done.at("/data/more").asBoolean(); page++) {
+                assertTrue(page < 10, "paging does not end");
+                socket.send("sync", "p" + page, Map.of("positions", Map.of(id, Map.of("seq", seq, "change",
+                        done.at("/data/changes/" + id).asLong()))));
+                String ref = "p" + page;
+                done = socket.await("sync.done", f -> ref.equals(f.path("ref").asText()), WAIT);
+                seq = done.at("/data/positions/" + id).asLong();
+            }
+            assertEquals(450, seq);
+            assertEquals(1, done.at("/data/changes/" + id).asLong());
+            List<JsonNode> replayed = socket.received().stream()
+                    .filter(f -> f.path("type").asText().startsWith("message.")).toList();
+            assertEquals(LongStream.rangeClosed(1, 450).boxed().toList(), replayed.subList(0, 450).stream()
+                    .map(f -> f.at("/data/message/seq").asLong()).toList(), "every message once, in order");
+            JsonNode edit = replayed.get(450);
+            assertEquals("message.updated", edit.path("type").asText(), "the edit comes after all the messages");
+            assertEquals("edited first", edit.at("/data/message/text").asText());
+            assertEquals(451, replayed.size());
         }
     }
 

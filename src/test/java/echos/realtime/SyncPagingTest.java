@@ -19,10 +19,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +46,7 @@ class SyncPagingTest {
         Account a = TestAccounts.signUp();
         Account b = TestAccounts.signUp();
         String id = TestChats.direct(a, b);
-        insertBacklog(id, a.id(), BACKLOG);
+        Backlog.insert(pools.getActive(), id, a.id(), BACKLOG);
 
         CatchingUp client = new CatchingUp(id);
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -66,37 +62,6 @@ class SyncPagingTest {
         assertTrue(client.pages.get() > 1, "the backlog came in more than one page");
         assertFalse(client.closedWith.isDone(), "closed with " + client.closedWith.getNow(null));
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).join();
-    }
-
-    /** Inserts messages 1..count straight into the store's tables, in one transaction (100k HTTP sends would take minutes). */
-    private void insertBacklog(String conversationId, String senderId, int count) throws Exception {
-        try (Connection c = pools.getActive().getConnection()) {
-            c.setAutoCommit(false);
-            long now = System.currentTimeMillis();
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO messages (id, conversation_id, seq, sender_id,"
-                    + " client_id, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (int seq = 1; seq <= count; seq++) {
-                    insert.setString(1, conversationId + "-backlog-" + seq);
-                    insert.setString(2, conversationId);
-                    insert.setLong(3, seq);
-                    insert.setString(4, senderId);
-                    insert.setString(5, "backlog-" + seq);
-                    insert.setString(6, "backlog message number " + seq + " with a little padding to look like chat");
-                    insert.setLong(7, now);
-                    insert.addBatch();
-                    if (seq % 5_000 == 0) {
-                        insert.executeBatch();
-                    }
-                }
-                insert.executeBatch();
-            }
-            try (PreparedStatement last = c.prepareStatement("UPDATE conversations SET last_seq = ? WHERE id = ?")) {
-                last.setLong(1, count);
-                last.setString(2, conversationId);
-                last.executeUpdate();
-            }
-            c.commit();
-        }
     }
 
     /** Like the web client: syncs, and asks again from sync.done's positions while it says more. */
