@@ -86,6 +86,20 @@ class PeerTest {
     }
 
     @Test
+    void startsTheCloseDeadlineOnceHoweverOftenItIsClosed() {
+        StandInConnection stalled = new StandInConnection(false);
+        AtomicInteger deadlines = new AtomicInteger();
+        Peer peer = new Peer(stalled.connection, "user", "session", Long.MAX_VALUE, new OutboundLimit(1, 1_000_000), 0, 1,
+                deadlines::incrementAndGet);
+        peer.send("queued");
+        peer.send("over the bound");
+        stalled.open.set(true); // a close handshake that never completes: the socket still looks open
+        peer.close(CloseCodes.GOING_AWAY, "idle timeout");
+        assertEquals(CloseCodes.SLOW_CONSUMER, stalled.closedWith.get().getCode(), "the first close wins");
+        assertEquals(1, deadlines.get());
+    }
+
+    @Test
     void countsUtf8BytesLikeTheEncoder() {
         for (String text : new String[] {"", "plain", "\u00e9t\u00e9", "\u20ac", "\ud83d\ude00 smile", "mixed \u4e2d\u6587 \ud83c\udf89"}) {
             assertEquals(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, Peer.utf8Length(text), text);
