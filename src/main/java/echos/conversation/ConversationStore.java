@@ -44,6 +44,12 @@ public interface ConversationStore {
     /** The conversation's change counter (edits and deletes so far), 0 when unknown. */
     long lastChangeOf(String id);
 
-    /** Everyone who shares at least one conversation with the user, the user excluded. */
+    /**
+     * The user's contacts, the user excluded: everyone who shares a group with the user, or a direct conversation
+     * in which both have sent at least one message. Symmetric; it is the audience of presence and typing.
+     */
     Set<String> contactsOf(String userId);
+
+    /** Whether the two users are contacts in the sense of {@link #contactsOf}. */
+    boolean areContacts(String userA, String userB);
 }
