@@ -2,6 +2,7 @@ import { PageContainer } from '../components/AppLayout';
 import { CheckIcon } from '../components/icons';
 import { THEMES, type ThemeChoice } from '../lib/theme';
 import { useTheme } from '../store/theme';
+import { PrivacySettings } from './PrivacySettings';
 
 const LABELS: Partial<Record<ThemeChoice, string>> = { system: 'System' };
 
@@ -65,6 +66,7 @@ export function SettingsPage() {
           </div>
         </div>
       </section>
+      <PrivacySettings />
     </PageContainer>
   );
 }
