@@ -18,8 +18,8 @@ export function PrivacySettings() {
           <span>
             <span className="block font-medium">Show when I'm online</span>
             <span id="show-online-help" className="block text-sm text-base-content/60">
-              Only people you share a group with, or who have exchanged messages with you, ever see it. When off, they
-              see you as offline, never when you were last seen, and not when you are typing.
+              Only people you share a group with, or have exchanged messages with, can see it. Turn it off to appear
+              offline to everyone: no last seen, no typing indicator.
             </span>
           </span>
           <input

@@ -33,6 +33,7 @@ export function SettingsPage() {
 
   return (
     <PageContainer title="Settings">
+      <PrivacySettings />
       <section className="card bg-base-100 shadow-sm" aria-labelledby="theme-heading">
         <div className="card-body p-5 sm:p-8 gap-4">
           <div>
@@ -66,7 +67,6 @@ export function SettingsPage() {
           </div>
         </div>
       </section>
-      <PrivacySettings />
     </PageContainer>
   );
 }
