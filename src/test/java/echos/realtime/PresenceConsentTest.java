@@ -77,6 +77,13 @@ class PresenceConsentTest {
                 .body("user.showOnline", equalTo(show));
     }
 
+    /** The stranger opens a direct conversation with the target and writes; the target does not answer. */
+    private static String unansweredDirect(Account stranger, Account target) {
+        String id = TestChats.direct(stranger, target);
+        TestChats.send(stranger, id, "hello, do you know me?");
+        return id;
+    }
+
     /** Someone the viewer shares a group with comes online: proof that presence frames do reach the viewer. */
     private TestSocket positiveControl(Account viewer, TestSocket viewerSocket) {
         Account friend = TestAccounts.signUpAs("Friend");
@@ -92,8 +99,7 @@ class PresenceConsentTest {
         Account stranger = TestAccounts.signUpAs("Stranger");
         Account colleague = TestAccounts.signUpAs("Colleague");
         TestChats.group(colleague, "work", target);
-        String id = TestChats.direct(stranger, target);
-        TestChats.send(stranger, id, "hello, do you know me?");
+        unansweredDirect(stranger, target);
         try (TestSocket colleagueSocket = connect(colleague); TestSocket targetSocket = connect(target);
                 TestSocket strangerSocket = connect(stranger); TestSocket control = positiveControl(stranger, strangerSocket)) {
             assertTrue(presenceOf(strangerSocket, target, QUIET).isEmpty(), "the stranger was told the target's presence");
@@ -113,7 +119,7 @@ class PresenceConsentTest {
     void theTargetDoesNotSeeTheStrangerEither() {
         Account target = TestAccounts.signUpAs("Target");
         Account stranger = TestAccounts.signUpAs("Stranger");
-        TestChats.send(stranger, TestChats.direct(stranger, target), "hi");
+        unansweredDirect(stranger, target);
         try (TestSocket strangerSocket = connect(stranger); TestSocket targetSocket = connect(target);
                 TestSocket control = positiveControl(target, targetSocket)) {
             assertTrue(presenceOf(targetSocket, stranger, QUIET).isEmpty(), "the target was told the stranger's presence");
@@ -125,8 +131,7 @@ class PresenceConsentTest {
     void seesPresenceOnceTheTargetHasReplied() {
         Account target = TestAccounts.signUpAs("Target");
         Account stranger = TestAccounts.signUpAs("Stranger");
-        String id = TestChats.direct(stranger, target);
-        TestChats.send(stranger, id, "hello");
+        String id = unansweredDirect(stranger, target);
         TestChats.send(target, id, "oh hi");
         try (TestSocket targetSocket = connect(target); TestSocket strangerSocket = connect(stranger)) {
             awaitPresence(strangerSocket, target, true);
@@ -204,8 +209,7 @@ class PresenceConsentTest {
     void typingOfAStrangerOrOfTheTargetIsNotRelayedUntilBothHaveWritten() {
         Account target = TestAccounts.signUpAs("Target");
         Account stranger = TestAccounts.signUpAs("Stranger");
-        String id = TestChats.direct(stranger, target);
-        TestChats.send(stranger, id, "hello");
+        String id = unansweredDirect(stranger, target);
         try (TestSocket targetSocket = connect(target); TestSocket strangerSocket = connect(stranger)) {
             strangerSocket.send("typing", Map.of("conversationId", id));
             targetSocket.send("typing", Map.of("conversationId", id));
