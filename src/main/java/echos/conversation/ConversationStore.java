@@ -52,4 +52,10 @@ public interface ConversationStore {
 
     /** Whether the two users are contacts in the sense of {@link #contactsOf}. */
     boolean areContacts(String userA, String userB);
+
+    /**
+     * Whether this stored message is its sender's first in a direct conversation in which the other member had
+     * already written: the moment the two become contacts.
+     */
+    boolean isFirstReply(String conversationId, String senderId, String messageId);
 }

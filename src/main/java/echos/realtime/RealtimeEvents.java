@@ -5,6 +5,7 @@ import echos.conversation.ConversationChanged;
 import echos.conversation.ConversationStore;
 import echos.conversation.ConversationViews;
 import echos.conversation.MemberRemoved;
+import echos.message.Message;
 import echos.message.MessageChanged;
 import echos.message.MessageSent;
 import echos.message.ReceiptMoved;
@@ -12,6 +13,7 @@ import echos.presence.PresenceAudience;
 import echos.presence.PresenceChanged;
 import echos.presence.PresenceShown;
 import echos.user.ShowOnlineChanged;
+import echos.user.User;
 import echos.user.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -72,6 +74,18 @@ public class RealtimeEvents {
     void onPresence(@Observes PresenceChanged event) {
         Set<String> watchers = presenceAudience.watchersOf(event.userId());
         fanout.toUsers(watchers, OutboundFrame.of("presence", presence(event.userId(), new PresenceShown(event.online(), event.lastSeenAt()))));
+    }
+
+    /** A first reply makes two people contacts: each is told the other's presence now, not at its next change. */
+    void onFirstReply(@Observes MessageSent event) {
+        Message message = event.message();
+        if (event.memberIds().size() != 2 || !conversations.isFirstReply(message.conversationId(), message.senderId(), message.id())) {
+            return;
+        }
+        for (User member : users.findByIds(event.memberIds())) {
+            List<String> other = event.memberIds().stream().filter(id -> !id.equals(member.id())).toList();
+            fanout.toUsers(other, OutboundFrame.of("presence", presence(member.id(), presenceAudience.shownTo(true, member))));
+        }
     }
 
     /** Hiding sends "offline, never seen" to the contacts at once; showing again sends the live state. */

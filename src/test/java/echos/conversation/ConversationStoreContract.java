@@ -42,8 +42,10 @@ public abstract class ConversationStoreContract extends StoreContract {
         return UUID.randomUUID().toString();
     }
 
-    private void post(String conversationId, String senderId) {
-        messages.append(new NewMessage(newId(), conversationId, senderId, newId(), "hi", T0));
+    private String post(String conversationId, String senderId) {
+        String id = newId();
+        messages.append(new NewMessage(id, conversationId, senderId, newId(), "hi", T0));
+        return id;
     }
 
     @Test
@@ -222,5 +224,25 @@ public abstract class ConversationStoreContract extends StoreContract {
         conversations.createGroup(newId(), "club", users.create(), List.of(target, stranger), T0);
         assertTrue(conversations.contactsOf(target).contains(stranger));
         assertTrue(conversations.areContacts(target, stranger));
+    }
+
+    @Test
+    void knowsTheFirstReplyInADirectConversation() {
+        String target = users.create();
+        String stranger = users.create();
+        Conversation c = conversations.findOrCreateDirect(newId(), stranger, target, T0).conversation();
+        String opening = post(c.id(), stranger);
+        assertFalse(conversations.isFirstReply(c.id(), stranger, opening));
+        String again = post(c.id(), stranger);
+        assertFalse(conversations.isFirstReply(c.id(), stranger, again));
+        String reply = post(c.id(), target);
+        assertTrue(conversations.isFirstReply(c.id(), target, reply));
+        assertFalse(conversations.isFirstReply(c.id(), target, post(c.id(), target)));
+        assertFalse(conversations.isFirstReply(c.id(), stranger, post(c.id(), stranger)));
+        String owner = users.create();
+        String member = users.create();
+        Conversation group = conversations.createGroup(newId(), "pair", owner, List.of(member), T0);
+        post(group.id(), owner);
+        assertFalse(conversations.isFirstReply(group.id(), member, post(group.id(), member)));
     }
 }

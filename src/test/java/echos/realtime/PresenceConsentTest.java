@@ -146,6 +146,18 @@ class PresenceConsentTest {
     }
 
     @Test
+    void theFirstReplyTellsBothTheOthersPresenceAtOnce() {
+        Account target = TestAccounts.signUpAs("Target");
+        Account stranger = TestAccounts.signUpAs("Stranger");
+        String id = unansweredDirect(stranger, target);
+        try (TestSocket targetSocket = connect(target); TestSocket strangerSocket = connect(stranger)) {
+            TestChats.send(target, id, "oh, hi");
+            awaitPresence(strangerSocket, target, true);
+            awaitPresence(targetSocket, stranger, true);
+        }
+    }
+
+    @Test
     void groupMembersSeeEachOther() {
         Account owner = TestAccounts.signUpAs("Owner");
         Account member = TestAccounts.signUpAs("Member");

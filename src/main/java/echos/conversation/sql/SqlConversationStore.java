@@ -170,6 +170,15 @@ public class SqlConversationStore implements ConversationStore {
     }
 
     @Override
+    public boolean isFirstReply(String conversationId, String senderId, String messageId) {
+        // Both probes stop within two rows of the (conversation_id, sender_id, client_id) index.
+        return jdbc.one("SELECT 1 FROM conversations c WHERE c.id = ? AND c.type = 'direct'"
+                + " AND NOT EXISTS (SELECT 1 FROM messages mine WHERE mine.conversation_id = c.id AND mine.sender_id = ? AND mine.id <> ?)"
+                + " AND EXISTS (SELECT 1 FROM messages theirs WHERE theirs.conversation_id = c.id AND theirs.sender_id <> ?)",
+                rs -> true, conversationId, senderId, messageId, senderId).isPresent();
+    }
+
+    @Override
     public long lastChangeOf(String id) {
         return jdbc.one("SELECT last_change FROM conversations WHERE id = ?", rs -> rs.getLong(1), id).orElse(0L);
     }
