@@ -32,6 +32,10 @@ public class ErrorMappers {
         if (e.retryAfterSeconds() > 0) {
             response.header("Retry-After", e.retryAfterSeconds());
         }
+        if (e.status() == 413) {
+            // the rest of an oversized body is never read, so the connection cannot carry another request
+            response.header("Connection", "close");
+        }
         return response.build();
     }
 
