@@ -42,7 +42,7 @@ public class ErrorMappers {
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
             JsonMappingException.class})
     public Response malformedJson(Exception e) {
-        return json(400, ErrorBody.of("malformed_json", "The request body is not valid JSON of the expected shape.")).build();
+        return apiError(ApiException.malformedJson());
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})

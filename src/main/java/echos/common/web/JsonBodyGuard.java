@@ -45,17 +45,13 @@ public class JsonBodyGuard implements ReaderInterceptor {
             throw e;
         }
         if (value == null && counted.sawContent()) {
-            throw wrongShape();
+            throw ApiException.malformedJson();
         }
         return value;
     }
 
     private ApiException tooLarge() {
         return new ApiException(413, "payload_too_large", "The request body is larger than " + maxJsonBytes + " bytes.");
-    }
-
-    static ApiException wrongShape() {
-        return new ApiException(400, "malformed_json", "The request body is not valid JSON of the expected shape.");
     }
 
     /** Counts bytes as Jackson pulls them and fails the read once past the limit; notes whether anything but whitespace came. */

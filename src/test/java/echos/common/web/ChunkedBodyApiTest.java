@@ -107,6 +107,13 @@ class ChunkedBodyApiTest {
         HttpResponse<String> padded = streamedJson("POST", "/api/conversations/" + chat + "/messages", me,
                 Map.of("clientId", "small-2", "text", "hi" + " ".repeat(4000)));
         assertEquals(400, padded.statusCode(), padded.body());
+        String imageId = (String) echos.media.MediaUploads.png(me).get("id");
+        HttpResponse<String> caption = streamedJson("POST", "/api/conversations/" + chat + "/messages", me,
+                Map.of("clientId", "small-3", "imageId", imageId, "text", "nice" + " ".repeat(4000)));
+        assertEquals(400, caption.statusCode(), caption.body());
+        HttpResponse<String> captioned = streamedJson("POST", "/api/conversations/" + chat + "/messages", me,
+                Map.of("clientId", "small-4", "imageId", imageId, "text", "nice"));
+        assertEquals(201, captioned.statusCode(), captioned.body());
         HttpResponse<String> name = streamedJson("PATCH", "/api/users/me", me, Map.of("fullName", "Sam\u202E"));
         assertEquals(400, name.statusCode(), name.body());
         String group = TestChats.group(me, "Streamed", other);
