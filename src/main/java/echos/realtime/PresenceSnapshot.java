@@ -30,7 +30,7 @@ public class PresenceSnapshot {
     void sendTo(Peer peer) {
         for (User contact : users.findByIds(conversations.contactsOf(peer.userId()))) {
             PresenceShown shown = audience.shownTo(true, contact);
-            peer.send(codec.encode(OutboundFrame.of("presence", RealtimeEvents.presence(contact.id(), shown))));
+            peer.send(codec.encode(PresenceEvents.frame(contact.id(), shown)));
         }
     }
 }
