@@ -44,6 +44,18 @@ public interface ConversationStore {
     /** The conversation's change counter (edits and deletes so far), 0 when unknown. */
     long lastChangeOf(String id);
 
-    /** Everyone who shares at least one conversation with the user, the user excluded. */
+    /**
+     * The user's contacts, the user excluded: everyone who shares a group with the user, or a direct conversation
+     * in which both have sent at least one message. Symmetric; it is the audience of presence and typing.
+     */
     Set<String> contactsOf(String userId);
+
+    /** Whether the two users are contacts in the sense of {@link #contactsOf}. */
+    boolean areContacts(String userA, String userB);
+
+    /**
+     * Whether this stored message is its sender's first in a direct conversation in which the other member had
+     * already written: the moment the two become contacts.
+     */
+    boolean isFirstReply(String conversationId, String senderId, String messageId);
 }

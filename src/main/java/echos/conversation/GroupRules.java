@@ -1,24 +1,19 @@
 package echos.conversation;
 
+import echos.common.text.DisplayText;
+
 /** Rules for group names and sizes. */
 final class GroupRules {
 
     static final int NAME_MAX = 80;
+    static final int NAME_MAX_BYTES = 320;
     static final int MEMBERS_MAX = 100;
+    private static final DisplayText NAME = new DisplayText("Group name", NAME_MAX, NAME_MAX_BYTES);
 
     private GroupRules() {
     }
 
     static String nameProblem(String trimmed) {
-        if (trimmed == null || trimmed.isEmpty()) {
-            return "Group name is required.";
-        }
-        if (trimmed.codePointCount(0, trimmed.length()) > NAME_MAX) {
-            return "Group name must be at most " + NAME_MAX + " characters.";
-        }
-        if (trimmed.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
-            return "Group name must not contain control characters.";
-        }
-        return null;
+        return NAME.problem(trimmed);
     }
 }

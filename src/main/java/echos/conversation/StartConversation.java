@@ -3,6 +3,7 @@ package echos.conversation;
 import echos.common.error.ApiException;
 import echos.common.error.FieldErrors;
 import echos.common.id.IdGenerator;
+import echos.common.ratelimit.SendBudget;
 import echos.user.User;
 import echos.user.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +24,11 @@ public class StartConversation {
     private final IdGenerator ids;
     private final Clock clock;
     private final Event<ConversationChanged> changes;
+    private final SendBudget budget;
 
     public StartConversation(ConversationStore conversations, UserStore users, IdGenerator ids, Clock clock,
-            Event<ConversationChanged> changes) {
+            Event<ConversationChanged> changes, SendBudget budget) {
+        this.budget = budget;
         this.conversations = conversations;
         this.users = users;
         this.ids = ids;
@@ -34,6 +37,7 @@ public class StartConversation {
     }
 
     public ConversationStore.DirectResult direct(String callerId, String otherUserId) {
+        budget.take(callerId);
         if (otherUserId == null || otherUserId.isBlank()) {
             throw ApiException.validation(Map.of("userId", "Choose someone to talk to."));
         }
@@ -52,6 +56,7 @@ public class StartConversation {
     }
 
     public Conversation group(String callerId, String name, List<String> memberIds) {
+        budget.take(callerId);
         String trimmed = name == null ? null : name.strip();
         Set<String> members = new LinkedHashSet<>(memberIds == null ? List.of() : memberIds);
         members.remove(callerId);

@@ -1,6 +1,7 @@
 package echos.media;
 
 import echos.common.id.IdGenerator;
+import echos.common.ratelimit.SendBudget;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -19,9 +20,11 @@ public class UploadMedia {
     private final IdGenerator ids;
     private final Clock clock;
     private final long maxBytes;
+    private final SendBudget budget;
 
     public UploadMedia(ImagePipeline pipeline, BlobStore blobs, MediaStore media, IdGenerator ids, Clock clock,
-            @ConfigProperty(name = "echos.media.max-upload-mb") int maxUploadMb) {
+            @ConfigProperty(name = "echos.media.max-upload-mb") int maxUploadMb, SendBudget budget) {
+        this.budget = budget;
         this.pipeline = pipeline;
         this.blobs = blobs;
         this.media = media;
@@ -35,6 +38,7 @@ public class UploadMedia {
     }
 
     public Media upload(String ownerId, MediaKind kind, byte[] bytes, boolean attachNow) {
+        budget.take(ownerId);
         if (bytes.length > maxBytes) {
             throw ImageRejected.tooLarge(maxBytes);
         }

@@ -2,6 +2,7 @@ package echos.message;
 
 import echos.common.error.ApiException;
 import echos.common.error.FieldErrors;
+import echos.common.ratelimit.SendBudget;
 import echos.conversation.Conversation;
 import echos.conversation.ConversationAccess;
 import echos.conversation.ConversationType;
@@ -27,9 +28,11 @@ public class ChangeMessage {
     private final UploadMedia uploads;
     private final Clock clock;
     private final Event<MessageChanged> changes;
+    private final SendBudget budget;
 
     public ChangeMessage(ConversationAccess access, MessageStore messages, MediaStore media, UploadMedia uploads, Clock clock,
-            Event<MessageChanged> changes) {
+            Event<MessageChanged> changes, SendBudget budget) {
+        this.budget = budget;
         this.access = access;
         this.messages = messages;
         this.media = media;
@@ -39,6 +42,7 @@ public class ChangeMessage {
     }
 
     public Message edit(String userId, String conversationId, String messageId, String text, String origin) {
+        budget.take(userId);
         Conversation c = access.requireMember(conversationId, userId);
         Message current = messages.find(c.id(), messageId).filter(m -> !m.deleted()).orElseThrow(ApiException::notFound);
         if (!current.senderId().equals(userId)) {
@@ -54,6 +58,7 @@ public class ChangeMessage {
 
     /** @return the tombstone; deleting an already deleted message (a retry) changes nothing and returns it as is */
     public Message delete(String userId, String conversationId, String messageId, String origin) {
+        budget.take(userId);
         Conversation c = access.requireMember(conversationId, userId);
         Message current = messages.find(c.id(), messageId).orElseThrow(ApiException::notFound);
         if (current.deleted()) {

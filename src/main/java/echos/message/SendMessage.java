@@ -2,6 +2,7 @@ package echos.message;
 
 import echos.common.error.FieldErrors;
 import echos.common.id.IdGenerator;
+import echos.common.ratelimit.SendBudget;
 import echos.conversation.Conversation;
 import echos.conversation.ConversationAccess;
 import echos.media.MediaKind;
@@ -27,10 +28,12 @@ public class SendMessage {
     private final Clock clock;
     private final Event<MessageSent> sent;
     private final MediaStore media;
+    private final SendBudget budget;
 
     public SendMessage(ConversationAccess access, MessageStore messages, IdGenerator ids, Clock clock, Event<MessageSent> sent,
-            MediaStore media) {
+            MediaStore media, SendBudget budget) {
         this.media = media;
+        this.budget = budget;
         this.access = access;
         this.messages = messages;
         this.ids = ids;
@@ -45,6 +48,7 @@ public class SendMessage {
     /** As {@link #send(String, String, String, String, String)}, with an optional image the sender uploaded. */
     public MessageStore.Appended send(String senderId, String conversationId, String clientId, String text, String imageId,
             String origin) {
+        budget.take(senderId);
         boolean hasImage = imageId != null && !imageId.isBlank();
         new FieldErrors()
                 .addIfPresent("clientId", clientIdProblem(clientId))

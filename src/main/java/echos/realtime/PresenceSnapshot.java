@@ -1,22 +1,27 @@
 package echos.realtime;
 
 import echos.conversation.ConversationStore;
-import echos.presence.PresenceRegistry;
+import echos.presence.PresenceAudience;
+import echos.presence.PresenceShown;
 import echos.user.User;
 import echos.user.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Tells a socket that just opened who of the user's contacts is online, and when the others were last seen. */
+/**
+ * Tells a socket that just opened who of the user's contacts is online, and when the others were last seen.
+ * Contacts who hide their presence are sent as offline with no last-seen time, so a reconnecting client drops
+ * whatever it showed of them before.
+ */
 @ApplicationScoped
 public class PresenceSnapshot {
 
-    private final PresenceRegistry presence;
+    private final PresenceAudience audience;
     private final ConversationStore conversations;
     private final UserStore users;
     private final FrameCodec codec;
 
-    public PresenceSnapshot(PresenceRegistry presence, ConversationStore conversations, UserStore users, FrameCodec codec) {
-        this.presence = presence;
+    public PresenceSnapshot(PresenceAudience audience, ConversationStore conversations, UserStore users, FrameCodec codec) {
+        this.audience = audience;
         this.conversations = conversations;
         this.users = users;
         this.codec = codec;
@@ -24,9 +29,8 @@ public class PresenceSnapshot {
 
     void sendTo(Peer peer) {
         for (User contact : users.findByIds(conversations.contactsOf(peer.userId()))) {
-            boolean online = presence.isOnline(contact.id());
-            Object lastSeen = online ? null : presence.lastSeenAt(contact.id()).orElse(contact.lastSeenAt());
-            peer.send(codec.encode(OutboundFrame.of("presence", RealtimeEvents.presence(contact.id(), online, lastSeen))));
+            PresenceShown shown = audience.shownTo(true, contact);
+            peer.send(codec.encode(PresenceEvents.frame(contact.id(), shown)));
         }
     }
 }

@@ -8,15 +8,12 @@ import echos.conversation.MemberRemoved;
 import echos.message.MessageChanged;
 import echos.message.MessageSent;
 import echos.message.ReceiptMoved;
-import echos.presence.PresenceChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** Turns committed domain events into socket frames for the users who should see them. */
+/** Turns committed domain events into socket frames for the users who should see them (presence: {@link PresenceEvents}). */
 @ApplicationScoped
 public class RealtimeEvents {
 
@@ -60,22 +57,9 @@ public class RealtimeEvents {
         fanout.toUsers(List.of(event.userId()), OutboundFrame.of("conversation.removed", Map.of("conversationId", event.conversationId())));
     }
 
-    void onPresence(@Observes PresenceChanged event) {
-        Set<String> contacts = conversations.contactsOf(event.userId());
-        fanout.toUsers(contacts, OutboundFrame.of("presence", presence(event.userId(), event.online(), event.lastSeenAt())));
-    }
-
     void onSessionsEnded(@Observes SessionsEnded event) {
         for (Peer peer : connections.matching(p -> event.covers(p.userId(), p.sessionId()))) {
             peer.close(CloseCodes.SESSION_REVOKED, "session_revoked");
         }
-    }
-
-    static Map<String, Object> presence(String userId, boolean online, Object lastSeenAt) {
-        Map<String, Object> data = new HashMap<>();
-        data.put("userId", userId);
-        data.put("online", online);
-        data.put("lastSeenAt", lastSeenAt);
-        return data;
     }
 }

@@ -3,22 +3,28 @@ package echos.realtime;
 import echos.common.ratelimit.TokenBuckets;
 import echos.conversation.Conversation;
 import echos.conversation.ConversationAccess;
+import echos.presence.PresenceAudience;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-/** typing frames: relayed to the other members, at most once per user and conversation per second. */
+/**
+ * typing frames: relayed to the other members who may see the typist's presence, at most once per user and
+ * conversation per second.
+ */
 @ApplicationScoped
 public class TypingFrames {
 
     private final ConversationAccess access;
     private final Fanout fanout;
+    private final PresenceAudience audience;
     private final TokenBuckets relays;
 
-    public TypingFrames(ConversationAccess access, Fanout fanout, Clock clock) {
+    public TypingFrames(ConversationAccess access, Fanout fanout, PresenceAudience audience, Clock clock) {
         this.access = access;
         this.fanout = fanout;
+        this.audience = audience;
         this.relays = new TokenBuckets(clock, 1, 1.0);
     }
 
@@ -27,7 +33,7 @@ public class TypingFrames {
         if (!relays.tryTake(peer.userId() + '\u0000' + c.id())) {
             return;
         }
-        List<String> others = c.memberIds().stream().filter(id -> !id.equals(peer.userId())).toList();
-        fanout.toUsers(others, OutboundFrame.of("typing", Map.of("conversationId", c.id(), "userId", peer.userId())));
+        List<String> watchers = audience.watchersAmong(peer.userId(), c);
+        fanout.toUsers(watchers, OutboundFrame.of("typing", Map.of("conversationId", c.id(), "userId", peer.userId())));
     }
 }

@@ -1,5 +1,5 @@
 package echos.user;
 
 /** A partial profile update: null fields are left as they are. */
-public record ProfileChange(String fullName, String bio) {
+public record ProfileChange(String fullName, String bio, Boolean showOnline) {
 }

@@ -1,26 +1,21 @@
 package echos.user;
 
+import echos.common.text.DisplayText;
+
 /** Rules for the public parts of a profile: full name and bio. */
 public final class ProfileRules {
 
     public static final int FULL_NAME_MAX = 50;
+    public static final int FULL_NAME_MAX_BYTES = 200;
     public static final int BIO_MAX = 200;
+    private static final DisplayText FULL_NAME = new DisplayText("Full name", FULL_NAME_MAX, FULL_NAME_MAX_BYTES);
 
     private ProfileRules() {
     }
 
     /** @return what is wrong with an already trimmed full name, or null when it is fine */
     public static String fullNameProblem(String trimmed) {
-        if (trimmed == null || trimmed.isEmpty()) {
-            return "Full name is required.";
-        }
-        if (trimmed.codePointCount(0, trimmed.length()) > FULL_NAME_MAX) {
-            return "Full name must be at most " + FULL_NAME_MAX + " characters.";
-        }
-        if (trimmed.codePoints().anyMatch(ProfileRules::isControl)) {
-            return "Full name must not contain control characters.";
-        }
-        return null;
+        return FULL_NAME.problem(trimmed);
     }
 
     /** Bios may span lines; other control characters are refused. */

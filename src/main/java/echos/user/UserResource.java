@@ -13,7 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** HTTP API for the signed-in user's own profile. */
+/** HTTP API for the signed-in user's own profile, and for finding other users by name or whole email. */
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,11 +35,13 @@ public class UserResource {
     private final UpdateProfile updateProfile;
     private final UserStore users;
     private final Caller caller;
+    private final UserSearchLimit searchLimit;
 
-    public UserResource(UpdateProfile updateProfile, UserStore users, Caller caller) {
+    public UserResource(UpdateProfile updateProfile, UserStore users, Caller caller, UserSearchLimit searchLimit) {
         this.updateProfile = updateProfile;
         this.users = users;
         this.caller = caller;
+        this.searchLimit = searchLimit;
     }
 
     @GET
@@ -57,6 +59,7 @@ public class UserResource {
         if (q.isEmpty()) {
             return new SearchResult(List.of());
         }
+        searchLimit.take(caller.userId());
         return new SearchResult(users.search(q, caller.userId(), size).stream()
                 .map(u -> new PublicUser(u.id(), u.fullName(), u.avatarUrl())).toList());
     }

@@ -27,7 +27,10 @@ public interface UserStore {
     /** The users among the given ids that exist, in no particular order. */
     List<User> findByIds(Collection<String> ids);
 
-    /** Users whose name or email contains the query, ignoring case, ordered by name. */
+    /**
+     * Users whose name contains the query or whose whole email is the query, ignoring case, ordered by name.
+     * {@code %} and {@code _} in the query are plain characters.
+     */
     List<User> search(String query, String excludedUserId, int limit);
 
     void updateLastSeen(String id, Instant lastSeenAt);

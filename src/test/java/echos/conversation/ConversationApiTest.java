@@ -25,11 +25,12 @@ import org.junit.jupiter.api.Test;
 class ConversationApiTest {
 
     @Test
-    void findsUsersByNameOrEmailExcludingYourself() {
+    void findsUsersByTheirWholeEmailExcludingYourself() {
         Account me = TestAccounts.signUp();
         Account other = TestAccounts.signUp();
         String local = other.email().substring(0, other.email().indexOf('@'));
-        as(me).queryParam("query", local.toUpperCase()).get("/api/users").then().statusCode(200)
+        as(me).queryParam("query", local).get("/api/users").then().statusCode(200).body("users", hasSize(0));
+        as(me).queryParam("query", other.email().toUpperCase()).get("/api/users").then().statusCode(200)
                 .body("users.id", contains(other.id()))
                 .body("users[0].fullName", equalTo("Test User"))
                 .body("users[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("email")));

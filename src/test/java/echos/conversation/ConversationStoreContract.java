@@ -42,8 +42,10 @@ public abstract class ConversationStoreContract extends StoreContract {
         return UUID.randomUUID().toString();
     }
 
-    private void post(String conversationId, String senderId) {
-        messages.append(new NewMessage(newId(), conversationId, senderId, newId(), "hi", T0));
+    private String post(String conversationId, String senderId) {
+        String id = newId();
+        messages.append(new NewMessage(id, conversationId, senderId, newId(), "hi", T0));
+        return id;
     }
 
     @Test
@@ -162,15 +164,85 @@ public abstract class ConversationStoreContract extends StoreContract {
     }
 
     @Test
-    void contactsAreEveryoneSharingAConversation() {
+    void groupMembersAreContactsOfEachOther() {
         String me = users.create();
-        String friend = users.create();
         String colleague = users.create();
+        String other = users.create();
         String stranger = users.create();
-        conversations.findOrCreateDirect(newId(), me, friend, T0);
-        conversations.createGroup(newId(), "work", colleague, List.of(me), T0);
-        conversations.createGroup(newId(), "elsewhere", stranger, List.of(friend), T0);
-        assertEquals(Set.of(friend, colleague), conversations.contactsOf(me));
+        conversations.createGroup(newId(), "work", colleague, List.of(me, other), T0);
+        conversations.createGroup(newId(), "elsewhere", stranger, List.of(colleague), T0);
+        assertEquals(Set.of(colleague, other), conversations.contactsOf(me));
+        assertEquals(Set.of(me, other, stranger), conversations.contactsOf(colleague));
+        assertTrue(conversations.areContacts(me, other));
+        assertTrue(conversations.areContacts(other, me));
+        assertFalse(conversations.areContacts(me, stranger));
+        assertFalse(conversations.areContacts(me, me));
         assertTrue(conversations.find("missing").isEmpty());
+    }
+
+    @Test
+    void aDirectConversationMakesNoContactsUntilBothHaveWritten() {
+        String target = users.create();
+        String stranger = users.create();
+        Conversation c = conversations.findOrCreateDirect(newId(), stranger, target, T0).conversation();
+        assertEquals(Set.of(), conversations.contactsOf(target));
+        assertEquals(Set.of(), conversations.contactsOf(stranger));
+        post(c.id(), stranger);
+        post(c.id(), stranger);
+        assertEquals(Set.of(), conversations.contactsOf(target));
+        assertEquals(Set.of(), conversations.contactsOf(stranger));
+        assertFalse(conversations.areContacts(stranger, target));
+        assertFalse(conversations.areContacts(target, stranger));
+        post(c.id(), target);
+        assertEquals(Set.of(stranger), conversations.contactsOf(target));
+        assertEquals(Set.of(target), conversations.contactsOf(stranger));
+        assertTrue(conversations.areContacts(stranger, target));
+        assertTrue(conversations.areContacts(target, stranger));
+    }
+
+    @Test
+    void messagesInOtherConversationsDoNotMakeADirectConversationMutual() {
+        String target = users.create();
+        String stranger = users.create();
+        String friend = users.create();
+        Conversation unanswered = conversations.findOrCreateDirect(newId(), stranger, target, T0).conversation();
+        Conversation withFriend = conversations.findOrCreateDirect(newId(), target, friend, T0).conversation();
+        post(unanswered.id(), stranger);
+        post(withFriend.id(), target);
+        post(withFriend.id(), friend);
+        assertEquals(Set.of(friend), conversations.contactsOf(target));
+        assertEquals(Set.of(), conversations.contactsOf(stranger));
+        assertFalse(conversations.areContacts(target, stranger));
+    }
+
+    @Test
+    void sharingAGroupMakesContactsEvenWithAnUnansweredDirectConversation() {
+        String target = users.create();
+        String stranger = users.create();
+        Conversation direct = conversations.findOrCreateDirect(newId(), stranger, target, T0).conversation();
+        post(direct.id(), stranger);
+        conversations.createGroup(newId(), "club", users.create(), List.of(target, stranger), T0);
+        assertTrue(conversations.contactsOf(target).contains(stranger));
+        assertTrue(conversations.areContacts(target, stranger));
+    }
+
+    @Test
+    void knowsTheFirstReplyInADirectConversation() {
+        String target = users.create();
+        String stranger = users.create();
+        Conversation c = conversations.findOrCreateDirect(newId(), stranger, target, T0).conversation();
+        String opening = post(c.id(), stranger);
+        assertFalse(conversations.isFirstReply(c.id(), stranger, opening));
+        String again = post(c.id(), stranger);
+        assertFalse(conversations.isFirstReply(c.id(), stranger, again));
+        String reply = post(c.id(), target);
+        assertTrue(conversations.isFirstReply(c.id(), target, reply));
+        assertFalse(conversations.isFirstReply(c.id(), target, post(c.id(), target)));
+        assertFalse(conversations.isFirstReply(c.id(), stranger, post(c.id(), stranger)));
+        String owner = users.create();
+        String member = users.create();
+        Conversation group = conversations.createGroup(newId(), "pair", owner, List.of(member), T0);
+        post(group.id(), owner);
+        assertFalse(conversations.isFirstReply(group.id(), member, post(group.id(), member)));
     }
 }

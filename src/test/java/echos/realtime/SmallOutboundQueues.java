@@ -16,7 +16,7 @@ public class SmallOutboundQueues implements QuarkusTestProfile {
         return Map.of(
                 "echos.ws.max-outbound-bytes", String.valueOf(MAX_OUTBOUND_BYTES),
                 "echos.ws.max-outbound-queue", "1000",
-                "echos.ws.send-burst", "100000",
-                "echos.ws.send-per-second", "100000");
+                "echos.send.burst", "100000",
+                "echos.send.per-second", "100000");
     }
 }

@@ -54,6 +54,27 @@ class ProfileApiTest {
     }
 
     @Test
+    void showsOnlineByDefaultAndRemembersTheSwitch() {
+        TestAccounts.Account account = TestAccounts.signUp();
+        as(account).get("/api/auth/me").then().statusCode(200).body("user.showOnline", equalTo(true));
+        as(account).body(Map.of("showOnline", false)).patch("/api/users/me").then().statusCode(200)
+                .body("user.showOnline", equalTo(false)).body("user.fullName", equalTo("Test User"));
+        as(account).get("/api/auth/me").then().body("user.showOnline", equalTo(false));
+        as(account).body(Map.of("bio", "still hidden")).patch("/api/users/me").then().statusCode(200)
+                .body("user.showOnline", equalTo(false));
+        as(account).body(Map.of("showOnline", true)).patch("/api/users/me").then().statusCode(200)
+                .body("user.showOnline", equalTo(true));
+    }
+
+    @Test
+    void refusesAShowOnlineThatIsNotABoolean() {
+        TestAccounts.Account account = TestAccounts.signUp();
+        as(account).body("{\"showOnline\": \"maybe\"}").patch("/api/users/me").then().statusCode(400);
+        as(account).body("{\"showOnline\": {}}").patch("/api/users/me").then().statusCode(400);
+        as(account).get("/api/auth/me").then().body("user.showOnline", equalTo(true));
+    }
+
+    @Test
     void requiresASession() {
         given().contentType(ContentType.JSON).body(Map.of("bio", "x")).patch("/api/users/me")
                 .then().statusCode(401).body("error.code", equalTo("unauthenticated"));

@@ -1,6 +1,7 @@
 package echos.user;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,7 @@ public abstract class UserStoreContract extends StoreContract {
         NewUser created = newUser(uniqueEmail());
         users.create(created);
         User found = users.findById(created.id()).orElseThrow();
-        assertEquals(new User(created.id(), created.email(), "Ada Lovelace", "", null, created.createdAt(), null), found);
+        assertEquals(new User(created.id(), created.email(), "Ada Lovelace", "", null, created.createdAt(), null, true), found);
     }
 
     @Test
@@ -104,8 +105,8 @@ public abstract class UserStoreContract extends StoreContract {
     void updatesOnlyTheProfileFieldsGiven() {
         NewUser created = newUser(uniqueEmail());
         users.create(created);
-        users.updateProfile(created.id(), new ProfileChange(null, "Mathematician"));
-        User afterBio = users.updateProfile(created.id(), new ProfileChange("Ada King", null)).orElseThrow();
+        users.updateProfile(created.id(), new ProfileChange(null, "Mathematician", null));
+        User afterBio = users.updateProfile(created.id(), new ProfileChange("Ada King", null, null)).orElseThrow();
         assertEquals("Ada King", afterBio.fullName());
         assertEquals("Mathematician", afterBio.bio());
         assertEquals(afterBio, users.findById(created.id()).orElseThrow());
@@ -113,7 +114,7 @@ public abstract class UserStoreContract extends StoreContract {
 
     @Test
     void updatingAnUnknownUserFindsNothing() {
-        assertTrue(users.updateProfile("no-such-id", new ProfileChange("X", null)).isEmpty());
+        assertTrue(users.updateProfile("no-such-id", new ProfileChange("X", null, null)).isEmpty());
     }
 
     @Test
@@ -136,18 +137,61 @@ public abstract class UserStoreContract extends StoreContract {
     }
 
     @Test
-    void searchesNameAndEmailIgnoringCaseAndExcludingTheSearcher() {
+    void searchesNamePartsIgnoringCaseAndExcludingTheSearcher() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         NewUser alice = new NewUser(UUID.randomUUID().toString(), "alice." + tag + "@example.com", "Alice " + tag, "h", Instant.EPOCH);
         NewUser bob = new NewUser(UUID.randomUUID().toString(), "bob." + tag + "@example.com", "Bob Percent%_" + tag, "h", Instant.EPOCH);
         users.create(alice);
         users.create(bob);
-        assertEquals(List.of(alice.id()), users.search("ALICE " + tag.toUpperCase(), bob.id(), 10).stream().map(User::id).toList());
-        assertEquals(List.of(bob.id()), users.search(tag, alice.id(), 10).stream().map(User::id).toList());
+        assertEquals(List.of(alice.id()), ids(users.search("ALICE " + tag.toUpperCase(), bob.id(), 10)));
+        assertEquals(List.of(alice.id()), ids(users.search("ice " + tag.substring(0, 4), bob.id(), 10)));
+        assertEquals(List.of(bob.id()), ids(users.search(tag, alice.id(), 10)));
         assertEquals(2, users.search(tag, "nobody", 10).size());
         assertEquals(1, users.search(tag, "nobody", 1).size());
-        assertEquals(List.of(bob.id()), users.search("%_" + tag, "nobody", 10).stream().map(User::id).toList());
-        assertTrue(users.search("%", alice.id(), 10).stream().noneMatch(u -> u.id().equals(alice.id())));
+    }
+
+    @Test
+    void findsByTheWholeEmailInAnyCaseButNeverByAPartOfIt() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        NewUser grace = new NewUser(UUID.randomUUID().toString(), "grace." + tag + "@example.com", "Grace Hopper", "h", Instant.EPOCH);
+        users.create(grace);
+        assertEquals(List.of(grace.id()), ids(users.search("Grace." + tag.toUpperCase() + "@Example.COM", "nobody", 10)));
+        for (String part : List.of("grace." + tag, tag + "@example.com", "grace." + tag + "@example.co", "race." + tag + "@example.com",
+                "@example.com", tag)) {
+            assertTrue(ids(users.search(part, "nobody", 50)).isEmpty(), "found by part of the email: " + part);
+        }
+    }
+
+    @Test
+    void treatsWildcardCharactersInTheQueryAsPlainText() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        NewUser plain = new NewUser(UUID.randomUUID().toString(), "plain." + tag + "@example.com", "Plain " + tag, "h", Instant.EPOCH);
+        NewUser odd = new NewUser(UUID.randomUUID().toString(), "odd." + tag + "@example.com", "Odd 100%_" + tag, "h", Instant.EPOCH);
+        users.create(plain);
+        users.create(odd);
+        assertEquals(List.of(odd.id()), ids(users.search("%_" + tag, "nobody", 10)));
+        assertTrue(ids(users.search("Plain_" + tag, "nobody", 10)).isEmpty());
+        assertTrue(ids(users.search("Pl%" + tag, "nobody", 10)).isEmpty());
+        assertTrue(ids(users.search("%", "nobody", 50)).stream().noneMatch(id -> id.equals(plain.id())));
+        assertTrue(ids(users.search("_", "nobody", 50)).stream().noneMatch(id -> id.equals(plain.id())));
+        assertTrue(ids(users.search("plain." + tag + "@example.___", "nobody", 10)).isEmpty());
+        assertTrue(ids(users.search("plain." + tag + "@%", "nobody", 10)).isEmpty());
+    }
+
+    @Test
+    void showsOnlineByDefaultAndRemembersTurningItOff() {
+        NewUser created = newUser(uniqueEmail());
+        users.create(created);
+        assertTrue(users.findById(created.id()).orElseThrow().showOnline());
+        User hidden = users.updateProfile(created.id(), new ProfileChange(null, null, false)).orElseThrow();
+        assertFalse(hidden.showOnline());
+        assertFalse(users.findById(created.id()).orElseThrow().showOnline());
+        assertFalse(users.updateProfile(created.id(), new ProfileChange("Renamed", null, null)).orElseThrow().showOnline());
+        assertTrue(users.updateProfile(created.id(), new ProfileChange(null, null, true)).orElseThrow().showOnline());
+    }
+
+    private static List<String> ids(List<User> found) {
+        return found.stream().map(User::id).toList();
     }
 
     @Test
@@ -162,7 +206,7 @@ public abstract class UserStoreContract extends StoreContract {
     void keepsTextExactlyIncludingUnicode() {
         NewUser created = new NewUser(UUID.randomUUID().toString(), uniqueEmail(), "Zoë 李 🚀 <b>", "h", Instant.ofEpochMilli(1));
         users.create(created);
-        users.updateProfile(created.id(), new ProfileChange(null, "line one\nline two 'quoted' \"double\""));
+        users.updateProfile(created.id(), new ProfileChange(null, "line one\nline two 'quoted' \"double\"", null));
         User found = users.findById(created.id()).orElseThrow();
         assertEquals("Zoë 李 🚀 <b>", found.fullName());
         assertEquals("line one\nline two 'quoted' \"double\"", found.bio());

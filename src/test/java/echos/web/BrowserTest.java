@@ -7,14 +7,26 @@ import echos.auth.TestAccounts;
 import echos.auth.TestAccounts.Account;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Assertions;
 
-/** Base for @QuarkusTest classes that drive the real web UI in headless Chromium. */
+/**
+ * Base for @QuarkusTest classes that drive the real web UI in headless Chromium. The app runs under its real
+ * Content-Security-Policy, and a test fails if the page reports any violation of it.
+ */
 public abstract class BrowserTest {
 
+    /** Makes every violation visible on the console, whatever Chromium itself logs for it. */
+    private static final String REPORT_CSP_VIOLATIONS = "document.addEventListener('securitypolicyviolation', e => "
+            + "console.error('Content Security Policy violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI));";
+
     protected static Chromium chromium;
+    private static final List<String> cspViolations = new CopyOnWriteArrayList<>();
 
     @TestHTTPResource("/")
     URL root;
@@ -39,7 +51,27 @@ public abstract class BrowserTest {
     }
 
     protected BrowserContext browser(int width, int height) {
-        return chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+        context.addInitScript(REPORT_CSP_VIOLATIONS);
+        context.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                cspViolations.add(message.location() + ": " + message.text());
+            }
+        });
+        return context;
+    }
+
+    /** The violations reported since the last call, for tests that provoke one on purpose. */
+    protected static List<String> takeCspViolations() {
+        List<String> taken = new ArrayList<>(cspViolations);
+        cspViolations.removeAll(taken);
+        return taken;
+    }
+
+    @AfterEach
+    void failOnContentSecurityPolicyViolations() {
+        List<String> violations = takeCspViolations();
+        Assertions.assertTrue(violations.isEmpty(), "the page violated its Content-Security-Policy: " + violations);
     }
 
     /** A browser window already logged in as the account (its session cookie set). */

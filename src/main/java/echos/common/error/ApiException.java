@@ -30,6 +30,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, "validation_failed", "Some fields are not valid.", fields, 0);
     }
 
+    public static ApiException malformedJson() {
+        return new ApiException(400, "malformed_json", "The request body is not valid JSON of the expected shape.");
+    }
+
     public static ApiException unauthenticated() {
         return new ApiException(401, "unauthenticated", "You need to log in.");
     }

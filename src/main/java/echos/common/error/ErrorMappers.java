@@ -32,13 +32,17 @@ public class ErrorMappers {
         if (e.retryAfterSeconds() > 0) {
             response.header("Retry-After", e.retryAfterSeconds());
         }
+        if (e.status() == 413) {
+            // the rest of an oversized body is never read, so the connection cannot carry another request
+            response.header("Connection", "close");
+        }
         return response.build();
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
             JsonMappingException.class})
     public Response malformedJson(Exception e) {
-        return json(400, ErrorBody.of("malformed_json", "The request body is not valid JSON of the expected shape.")).build();
+        return apiError(ApiException.malformedJson());
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})

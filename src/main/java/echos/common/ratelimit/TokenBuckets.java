@@ -1,6 +1,7 @@
 package echos.common.ratelimit;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,16 +39,21 @@ public final class TokenBuckets {
     }
 
     public boolean tryTake(String key) {
+        return take(key).isZero();
+    }
+
+    /** Takes a token if there is one; @return zero when taken, else how long until the next token */
+    public Duration take(String key) {
         maybeSweep();
         long now = clock.millis();
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
         synchronized (bucket) {
             refill(bucket, now);
             if (bucket.tokens < 1) {
-                return false;
+                return Duration.ofMillis(Math.max(1, (long) Math.ceil((1 - bucket.tokens) / perMilli)));
             }
             bucket.tokens -= 1;
-            return true;
+            return Duration.ZERO;
         }
     }
 

@@ -28,6 +28,19 @@ public class SqlConversationStore implements ConversationStore {
     private static final String CONVERSATION_COLUMNS = "c.id, c.type, c.name, c.created_by, c.created_at, c.last_activity_at, c.last_seq, c.last_change";
     private static final String MEMBER_COLUMNS = "conversation_id, user_id, role, joined_at, delivered_seq, read_seq";
 
+    /** Pairs of members (mine, other) of one conversation c; the member index and the primary key serve it. */
+    private static final String SHARED_CONVERSATIONS = " FROM conversation_members mine"
+            + " JOIN conversation_members other ON other.conversation_id = mine.conversation_id"
+            + " JOIN conversations c ON c.id = mine.conversation_id";
+
+    /**
+     * A group makes contacts; a direct conversation only once both have written in it, so opening a chat with a
+     * stranger reveals nothing. The EXISTS probes use the (conversation_id, sender_id, client_id) unique index.
+     */
+    private static final String CONTACT = "(c.type = 'group'"
+            + " OR (EXISTS (SELECT 1 FROM messages sent WHERE sent.conversation_id = c.id AND sent.sender_id = mine.user_id)"
+            + " AND EXISTS (SELECT 1 FROM messages got WHERE got.conversation_id = c.id AND got.sender_id = other.user_id)))";
+
     private final Jdbc jdbc;
 
     public SqlConversationStore(Jdbc jdbc) {
@@ -146,9 +159,23 @@ public class SqlConversationStore implements ConversationStore {
 
     @Override
     public Set<String> contactsOf(String userId) {
-        return new HashSet<>(jdbc.list("SELECT DISTINCT other.user_id FROM conversation_members mine"
-                + " JOIN conversation_members other ON other.conversation_id = mine.conversation_id"
-                + " WHERE mine.user_id = ? AND other.user_id <> ?", rs -> rs.getString(1), userId, userId));
+        return new HashSet<>(jdbc.list("SELECT DISTINCT other.user_id" + SHARED_CONVERSATIONS + " WHERE mine.user_id = ?"
+                + " AND other.user_id <> mine.user_id AND " + CONTACT, rs -> rs.getString(1), userId));
+    }
+
+    @Override
+    public boolean areContacts(String userA, String userB) {
+        return !userA.equals(userB) && jdbc.one("SELECT 1" + SHARED_CONVERSATIONS + " WHERE mine.user_id = ? AND other.user_id = ?"
+                + " AND " + CONTACT + " LIMIT 1", rs -> true, userA, userB).isPresent();
+    }
+
+    @Override
+    public boolean isFirstReply(String conversationId, String senderId, String messageId) {
+        // Both probes stop within two rows of the (conversation_id, sender_id, client_id) index.
+        return jdbc.one("SELECT 1 FROM conversations c WHERE c.id = ? AND c.type = 'direct'"
+                + " AND NOT EXISTS (SELECT 1 FROM messages mine WHERE mine.conversation_id = c.id AND mine.sender_id = ? AND mine.id <> ?)"
+                + " AND EXISTS (SELECT 1 FROM messages theirs WHERE theirs.conversation_id = c.id AND theirs.sender_id <> ?)",
+                rs -> true, conversationId, senderId, messageId, senderId).isPresent();
     }
 
     @Override

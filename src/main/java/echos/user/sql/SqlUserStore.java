@@ -23,7 +23,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class SqlUserStore implements UserStore {
 
-    private static final String COLUMNS = "id, email, full_name, bio, avatar_url, created_at, last_seen_at";
+    private static final String COLUMNS = "id, email, full_name, bio, avatar_url, created_at, last_seen_at, show_online";
 
     private final Jdbc jdbc;
 
@@ -42,7 +42,7 @@ public class SqlUserStore implements UserStore {
             }
             throw new StorageException("insert user failed", e);
         }
-        return new User(user.id(), user.email(), user.fullName(), "", null, user.createdAt(), null);
+        return new User(user.id(), user.email(), user.fullName(), "", null, user.createdAt(), null, true);
     }
 
     @Override
@@ -73,6 +73,9 @@ public class SqlUserStore implements UserStore {
         if (change.bio() != null) {
             jdbc.updateOrFail("UPDATE users SET bio = ? WHERE id = ?", change.bio(), id);
         }
+        if (change.showOnline() != null) {
+            jdbc.updateOrFail("UPDATE users SET show_online = ? WHERE id = ?", change.showOnline(), id);
+        }
         return findById(id);
     }
 
@@ -94,8 +97,9 @@ public class SqlUserStore implements UserStore {
     @Override
     public List<User> search(String query, String excludedUserId, int limit) {
         String pattern = "%" + query.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return jdbc.list("SELECT " + COLUMNS + " FROM users WHERE id <> ? AND (lower(full_name) LIKE ? ESCAPE '\\' OR lower(email) LIKE ? ESCAPE '\\')"
-                + " ORDER BY lower(full_name), id LIMIT ?", SqlUserStore::user, excludedUserId, pattern, pattern, limit);
+        // The email is compared whole (through the lower(email) index), so it cannot be recovered letter by letter.
+        return jdbc.list("SELECT " + COLUMNS + " FROM users WHERE id <> ? AND (lower(full_name) LIKE ? ESCAPE '\\' OR lower(email) = lower(?))"
+                + " ORDER BY lower(full_name), id LIMIT ?", SqlUserStore::user, excludedUserId, pattern, query, limit);
     }
 
     @Override
@@ -110,7 +114,8 @@ public class SqlUserStore implements UserStore {
 
     private static User user(ResultSet rs) throws SQLException {
         return new User(rs.getString("id"), rs.getString("email"), rs.getString("full_name"), rs.getString("bio"),
-                rs.getString("avatar_url"), Instant.ofEpochMilli(rs.getLong("created_at")), instantOrNull(rs, "last_seen_at"));
+                rs.getString("avatar_url"), Instant.ofEpochMilli(rs.getLong("created_at")), instantOrNull(rs, "last_seen_at"),
+                rs.getBoolean("show_online"));
     }
 
     private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
