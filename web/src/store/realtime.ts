@@ -201,8 +201,15 @@ async function checkSession() {
     await api.get('/api/auth/me');
   } catch (err) {
     const e = asApiError(err);
-    if (e.status === 401) useAuth.getState().expireSession();
+    if (e.status === 401) sessionEnded();
   }
+}
+
+/** The server says the session is over: to the login page, keeping what was typed but not sent yet. */
+function sessionEnded() {
+  const me = myId();
+  if (me) keepUnsent(me);
+  useAuth.getState().expireSession();
 }
 
 const onBrowserOnline = () => getSocket()?.reconnectNow();
@@ -213,9 +220,7 @@ function onStopped(reason: StopReason) {
     toast.info('Echos is open in too many tabs, so this one stopped updating. Reload it to use it here.');
     return;
   }
-  const me = myId();
-  if (me) keepUnsent(me);
-  useAuth.getState().expireSession();
+  sessionEnded();
 }
 
 export interface RealtimeOptions {
