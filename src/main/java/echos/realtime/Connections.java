@@ -47,7 +47,8 @@ public class Connections {
     }
 
     Peer add(WebSocketConnection connection, HttpConnection tcp, String userId, String sessionId, Instant sessionExpiresAt) {
-        Peer peer = new Peer(connection, userId, sessionId, sessionExpiresAt.toEpochMilli(), limit, clock.millis(),
+        long expiresAt = sessionExpiresAt == null ? Long.MAX_VALUE : sessionExpiresAt.toEpochMilli();
+        Peer peer = new Peer(connection, userId, sessionId, expiresAt, limit, clock.millis(),
                 opened.incrementAndGet(), () -> closeDeadline.start(connection.id(), tcp, () -> byConnection.containsKey(connection.id())));
         byConnection.put(connection.id(), peer);
         List<Peer> evicted = new ArrayList<>();
