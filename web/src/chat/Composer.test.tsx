@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { IMAGE_MAX_BYTES } from '../lib/images';
 import { useToasts } from '../store/toast';
 import { imageFile } from '../test/fakeXhr';
+import { draftKey, forgetAllDrafts } from '../store/composerDrafts';
 import { Composer } from './Composer';
 
 function setup(accept = true) {
@@ -175,4 +176,34 @@ describe('Composer', () => {
       expect(screen.getByText('dropped.webp')).toBeInTheDocument();
     });
   });
+
+  describe('drafts', () => {
+    const key = draftKey('u1', 'c1');
+
+    it('keeps unsent text through an unmount (reload, forced log-in) and clears it once sent', async () => {
+      localStorage.clear();
+      const user = userEvent.setup();
+      const first = render(<Composer onSend={() => true} draftKey={key} />);
+      await user.type(screen.getByTestId('composer-input'), 'half a thought');
+      first.unmount();
+      expect(localStorage.getItem(key)).toBe('half a thought');
+
+      render(<Composer onSend={() => true} draftKey={key} />);
+      expect(screen.getByTestId('composer-input')).toHaveValue('half a thought');
+      await user.type(screen.getByTestId('composer-input'), '{Enter}');
+      expect(localStorage.getItem(key)).toBeNull();
+    });
+
+    it('keeps drafts apart per user and conversation, and forgets them all on logout', async () => {
+      localStorage.clear();
+      localStorage.setItem(key, 'for c1');
+      render(<Composer onSend={() => true} draftKey={draftKey('u2', 'c1')} />);
+      expect(screen.getByTestId('composer-input')).toHaveValue('');
+      localStorage.setItem('echos-theme', 'dark');
+      forgetAllDrafts();
+      expect(localStorage.getItem(key)).toBeNull();
+      expect(localStorage.getItem('echos-theme')).toBe('dark');
+    });
+  });
 });
+

@@ -14,6 +14,7 @@ import { charCount } from '../auth/validation';
 import { CloseIcon, PaperclipIcon, SendIcon } from '../components/icons';
 import { MESSAGE_MAX } from '../lib/chatTypes';
 import { checkImage, createPreviewUrl, dragHasFiles, firstFile, formatBytes, IMAGE_ACCEPT, revokePreviewUrl } from '../lib/images';
+import { readDraft, writeDraft } from '../store/composerDrafts';
 import type { Attachment } from '../store/messages';
 import { toast } from '../store/toast';
 
@@ -34,6 +35,8 @@ interface Props {
   /** Up-arrow in an empty composer: edit my last message. Returns whether there was one. */
   onEditLast?: () => boolean;
   autoFocus?: boolean;
+  /** Where the unsent text is kept (see store/composerDrafts); none: it lives only while shown. */
+  draftKey?: string;
   ref?: Ref<ComposerHandle>;
 }
 
@@ -51,8 +54,11 @@ const COUNTER_FROM = MESSAGE_MAX - 500;
  * Message input: Enter sends, Shift+Enter adds a line; the send button is disabled when empty.
  * One image can be attached (button, paste or drop); it is previewed until sent or removed.
  */
-export function Composer({ onSend, onTyping, onEditLast, autoFocus, ref }: Props) {
-  const [text, setText] = useState('');
+export function Composer({ onSend, onTyping, onEditLast, autoFocus, draftKey, ref }: Props) {
+  const [text, setText] = useState(() => (draftKey ? readDraft(draftKey) : ''));
+  useEffect(() => {
+    if (draftKey) writeDraft(draftKey, text);
+  }, [draftKey, text]);
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);

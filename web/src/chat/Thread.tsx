@@ -6,6 +6,7 @@ import type { Conversation, Message } from '../lib/chatTypes';
 import { formatLastSeen } from '../lib/format';
 import { dragHasFiles, firstFile } from '../lib/images';
 import { usePageActive } from '../lib/pageActive';
+import { draftKey } from '../store/composerDrafts';
 import { useConversations } from '../store/conversations';
 import { emptyThread, lastEditable, useMessages, type Attachment } from '../store/messages';
 import { presenceOf, usePresence } from '../store/presence';
@@ -230,7 +231,7 @@ export function Thread({ conversation: c, me }: Props) {
       <div className="h-5 px-4 text-xs text-base-content/60 italic shrink-0" aria-live="polite">
         {typing && <span data-testid="typing-indicator">{typing}</span>}
       </div>
-      <Composer key={id} ref={composer} onSend={onSend} onTyping={onTyping} onEditLast={onEditLast} autoFocus={isWide()} />
+      <Composer key={id} ref={composer} draftKey={me ? draftKey(me, id) : undefined} onSend={onSend} onTyping={onTyping} onEditLast={onEditLast} autoFocus={isWide()} />
       {infoOpen && c.type === 'group' && <GroupInfo conversation={c} me={me} onClose={() => setInfoOpen(false)} />}
       {deleting && (
         <DeleteMessageDialog othersMessage={deleting.senderId !== me} onConfirm={onConfirmDelete} onCancel={() => setDeleting(null)} />

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { api, asApiError } from '../lib/api';
 import type { User } from '../lib/types';
 import { hasErrors, validateLogin, validateSignup } from '../auth/validation';
+import { forgetAllDrafts } from './composerDrafts';
 import { failedForm, idleForm, invalidForm, pendingForm, withoutFieldError, type FormState } from './forms';
 import { toast } from './toast';
 
@@ -120,6 +121,7 @@ export const useAuth = create<AuthState>()((set, get) => ({
     set({ logoutState: pendingForm });
     try {
       await api.post<null>('/api/auth/logout');
+      forgetAllDrafts();
       set({ user: null, logoutState: idleForm });
     } catch (err) {
       if (asApiError(err).status === 401) {

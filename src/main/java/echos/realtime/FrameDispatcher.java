@@ -62,6 +62,9 @@ public class FrameDispatcher {
         if (!e.fields().isEmpty()) {
             data.put("fields", e.fields());
         }
+        if (e.retryAfterSeconds() > 0) {
+            data.put("retryAfter", e.retryAfterSeconds());
+        }
         return data;
     }
 

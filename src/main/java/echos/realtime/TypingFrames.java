@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * typing frames: relayed to the other members who may see the typist's presence, at most once per user and
- * conversation per second.
+ * conversation per second after a burst of two.
  */
 @ApplicationScoped
 public class TypingFrames {
@@ -25,7 +25,8 @@ public class TypingFrames {
         this.access = access;
         this.fanout = fanout;
         this.audience = audience;
-        this.relays = new TokenBuckets(clock, 1, 1.0);
+        // a burst of 2: typing again right after sending (the client then announces at once) is not swallowed
+        this.relays = new TokenBuckets(clock, 2, 1.0);
     }
 
     void typing(Peer peer, InboundFrame frame) {

@@ -89,6 +89,7 @@ class SendBudgetApiTest {
             socket.send("message.send", "s9", Map.of("conversationId", chat, "clientId", "sock-9", "text", "one more"));
             JsonNode error = socket.await("error", f -> "s9".equals(f.path("ref").asText()), WAIT);
             assertEquals("rate_limited", error.at("/data/code").asText());
+            assertTrue(error.at("/data/retryAfter").asLong() >= 1, "the error frame says how long to wait: " + error);
             // a refused frame leaves the socket open
             socket.send("ping", "alive", Map.of());
             assertEquals("alive", socket.await("pong").path("ref").asText());
