@@ -29,7 +29,7 @@ class MessageChangeApiTest {
     URI http;
 
     private TestSocket connect(Account account) {
-        return TestSocket.connect(URI.create(http.toString().replaceFirst("^http", "ws")), account.token());
+        return TestSocket.of(http, account);
     }
 
     private static String sendId(Account from, String conversationId, String text) {

@@ -44,7 +44,7 @@ class SendBudgetApiTest {
     URI http;
 
     private TestSocket connect(Account account) {
-        return TestSocket.connect(URI.create(http.toString().replaceFirst("^http", "ws")), account.token());
+        return TestSocket.of(http, account);
     }
 
     private static Response send(Account from, String conversationId, String clientId) {

@@ -51,7 +51,7 @@ class ChatSocketTest {
     InjectableInstance<AgroalDataSource> pools;
 
     private URI ws() {
-        return URI.create(http.toString().replaceFirst("^http", "ws"));
+        return TestSocket.wsOf(http);
     }
 
     private String ownOrigin() {

@@ -33,7 +33,7 @@ class PresenceConsentTest {
     URI http;
 
     private TestSocket connect(Account account) {
-        return TestSocket.connect(URI.create(http.toString().replaceFirst("^http", "ws")), account.token());
+        return TestSocket.of(http, account);
     }
 
     private static JsonNode awaitPresence(TestSocket socket, Account of, boolean online) {

@@ -46,7 +46,7 @@ class SlowReaderMemoryTest {
     Connections connections;
 
     private URI ws() {
-        return URI.create(http.toString().replaceFirst("^http", "ws"));
+        return TestSocket.wsOf(http);
     }
 
     /** Netty's own count of the direct memory it holds (pooled chunks included), or the JDK's direct pool without it. */

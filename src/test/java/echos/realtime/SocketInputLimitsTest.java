@@ -29,7 +29,7 @@ class SocketInputLimitsTest {
     URI http;
 
     private TestSocket connect(Account account) {
-        return TestSocket.connect(URI.create(http.toString().replaceFirst("^http", "ws")), account.token());
+        return TestSocket.of(http, account);
     }
 
     private record Chat(Account me, Account other, String id) {

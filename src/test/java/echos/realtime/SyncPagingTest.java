@@ -51,7 +51,7 @@ class SyncPagingTest {
         CatchingUp client = new CatchingUp(id);
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .header("Authorization", "Bearer " + b.token())
-                .buildAsync(URI.create(http.toString().replaceFirst("^http", "ws")), client)
+                .buildAsync(TestSocket.wsOf(http), client)
                 .orTimeout(10, TimeUnit.SECONDS).join();
         client.ask(socket, 0);
         long caughtUp = client.done.orTimeout(50, TimeUnit.SECONDS).join();

@@ -29,6 +29,16 @@ public final class TestSocket implements AutoCloseable {
     private TestSocket() {
     }
 
+    /** The ws:// address of the socket endpoint a test was given as an http:// {@code @TestHTTPResource}. */
+    public static URI wsOf(URI http) {
+        return URI.create(http.toString().replaceFirst("^http", "ws"));
+    }
+
+    /** A socket of this account, to the endpoint given as an http:// {@code @TestHTTPResource}. */
+    public static TestSocket of(URI http, echos.auth.TestAccounts.Account account) {
+        return connect(wsOf(http), account.token());
+    }
+
     public static TestSocket connect(URI wsUri, String token) {
         return connect(wsUri, Map.of("Authorization", "Bearer " + token));
     }
