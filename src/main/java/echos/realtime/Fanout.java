@@ -1,12 +1,16 @@
 package echos.realtime;
 
+import echos.auth.SessionsEnded;
 import java.util.Collection;
 
-/** Delivers a frame to every open socket of some users, wherever they are connected. */
+/** Every effect that reaches sockets other than the caller's own, wherever they are connected. */
 public interface Fanout {
 
     void toUsers(Collection<String> userIds, OutboundFrame frame);
 
     /** As {@link #toUsers}, but not to the socket the event came from (it gets its own reply). */
     void toUsersExcept(Collection<String> userIds, OutboundFrame frame, String originConnectionId);
+
+    /** Closes the open sockets of these sessions with {@link CloseCodes#SESSION_REVOKED}. */
+    void endSessions(SessionsEnded ended);
 }

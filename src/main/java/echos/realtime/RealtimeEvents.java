@@ -20,10 +20,8 @@ public class RealtimeEvents {
     private final Fanout fanout;
     private final ConversationStore conversations;
     private final ConversationViews views;
-    private final Connections connections;
 
-    public RealtimeEvents(Fanout fanout, ConversationStore conversations, ConversationViews views, Connections connections) {
-        this.connections = connections;
+    public RealtimeEvents(Fanout fanout, ConversationStore conversations, ConversationViews views) {
         this.fanout = fanout;
         this.conversations = conversations;
         this.views = views;
@@ -58,8 +56,6 @@ public class RealtimeEvents {
     }
 
     void onSessionsEnded(@Observes SessionsEnded event) {
-        for (Peer peer : connections.matching(p -> event.covers(p.userId(), p.sessionId()))) {
-            peer.close(CloseCodes.SESSION_REVOKED, "session_revoked");
-        }
+        fanout.endSessions(event);
     }
 }

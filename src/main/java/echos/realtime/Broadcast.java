@@ -1,0 +1,19 @@
+package echos.realtime;
+
+import echos.auth.SessionsEnded;
+import java.util.List;
+
+/** What one node tells every node: plain data, so a broker can carry it over the wire. */
+public sealed interface Broadcast {
+
+    /** An encoded frame for every socket of these users, except the socket {@code exceptConnectionId} (may be null). */
+    record ToUsers(List<String> userIds, String text, String exceptConnectionId) implements Broadcast {
+        public ToUsers {
+            userIds = List.copyOf(userIds);
+        }
+    }
+
+    /** Close the open sockets of the ended sessions, wherever they are. */
+    record EndSessions(SessionsEnded ended) implements Broadcast {
+    }
+}

@@ -1,0 +1,60 @@
+package echos.realtime;
+
+import echos.auth.SessionsEnded;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * {@link Fanout} through the {@link Broker}: the frame is encoded once by the node the event happened on, and
+ * every node writes it to its own sockets. Subscribes at start, so a node that nothing has asked to send yet
+ * still delivers what the others publish.
+ */
+@Startup
+@ApplicationScoped
+public class BrokerFanout implements Fanout {
+
+    private final Broker broker;
+    private final Connections connections;
+    private final FrameCodec codec;
+
+    public BrokerFanout(Broker broker, Connections connections, FrameCodec codec) {
+        this.broker = broker;
+        this.connections = connections;
+        this.codec = codec;
+    }
+
+    @PostConstruct
+    void subscribe() {
+        broker.subscribe(this::deliverHere);
+    }
+
+    @Override
+    public void toUsers(Collection<String> userIds, OutboundFrame frame) {
+        toUsersExcept(userIds, frame, null);
+    }
+
+    @Override
+    public void toUsersExcept(Collection<String> userIds, OutboundFrame frame, String originConnectionId) {
+        if (!userIds.isEmpty()) {
+            broker.publish(new Broadcast.ToUsers(List.copyOf(userIds), codec.encode(frame), originConnectionId));
+        }
+    }
+
+    @Override
+    public void endSessions(SessionsEnded ended) {
+        broker.publish(new Broadcast.EndSessions(ended));
+    }
+
+    private void deliverHere(Broadcast broadcast) {
+        if (broadcast instanceof Broadcast.ToUsers to) {
+            connections.sendToUsers(to.userIds(), to.text(), to.exceptConnectionId() == null ? "" : to.exceptConnectionId());
+        } else if (broadcast instanceof Broadcast.EndSessions end) {
+            for (Peer peer : connections.matching(p -> end.ended().covers(p.userId(), p.sessionId()))) {
+                peer.close(CloseCodes.SESSION_REVOKED, "session_revoked");
+            }
+        }
+    }
+}
