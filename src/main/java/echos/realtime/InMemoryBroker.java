@@ -1,13 +1,11 @@
 package echos.realtime;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /** {@link Broker} for one node: hands each broadcast to the receivers in the publishing thread. */
-@ApplicationScoped
 public class InMemoryBroker implements Broker {
 
     private static final Logger LOG = Logger.getLogger(InMemoryBroker.class);

@@ -1,0 +1,188 @@
+package echos.realtime.redis;
+
+import echos.auth.SessionsEnded;
+import echos.realtime.Broadcast;
+import echos.realtime.Broker;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * {@link Broker} over Redis pub/sub, one channel per deployment. Every node publishes on one connection of its own
+ * (Redis keeps the order of one connection's commands) and listens on another. While Redis cannot be reached a
+ * broadcast is still handed to this node's own receivers, so local delivery goes on; the other nodes miss it and
+ * their clients catch up through sync. Both connections are re-opened, with the subscription, when Redis is back.
+ */
+public final class RedisBroker implements Broker, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(RedisBroker.class);
+    private static final long RECONNECT_MILLIS = 1000;
+
+    private final Vertx vertx;
+    private final Redis redis;
+    private final String channel;
+    private final List<Consumer<Broadcast>> receivers = new CopyOnWriteArrayList<>();
+    private volatile RedisConnection publisher;
+    private volatile RedisConnection subscriber;
+    private volatile boolean closed;
+
+    public RedisBroker(Vertx vertx, String redisUrl, String channel) {
+        this.vertx = vertx;
+        this.redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl));
+        this.channel = channel;
+        connectPublisher();
+        connectSubscriber();
+    }
+
+    /** Whether both connections to Redis are up (for the readiness check). */
+    public boolean connected() {
+        return publisher != null && subscriber != null;
+    }
+
+    @Override
+    public void publish(Broadcast broadcast) {
+        RedisConnection connection = publisher;
+        String payload = encode(broadcast).encode();
+        if (connection == null) {
+            deliverHere(broadcast);
+            return;
+        }
+        connection.send(Request.cmd(Command.PUBLISH).arg(channel).arg(payload)).onFailure(e -> {
+            LOG.warnf("event=redis_publish_failed reason=\"%s\"", e.getMessage());
+            deliverHere(broadcast);
+        });
+    }
+
+    @Override
+    public void subscribe(Consumer<Broadcast> receiver) {
+        receivers.add(receiver);
+    }
+
+    private void connectPublisher() {
+        redis.connect().onSuccess(c -> {
+            c.exceptionHandler(e -> lost(c, true));
+            c.endHandler(v -> lost(c, true));
+            publisher = c;
+            LOG.infof("event=redis_connected role=publisher");
+        }).onFailure(e -> retry(this::connectPublisher, e));
+    }
+
+    private void connectSubscriber() {
+        redis.connect().compose(c -> {
+            c.handler(this::received);
+            c.exceptionHandler(e -> lost(c, false));
+            c.endHandler(v -> lost(c, false));
+            return c.send(Request.cmd(Command.SUBSCRIBE).arg(channel)).map(ok -> c);
+        }).onSuccess(c -> {
+            subscriber = c;
+            LOG.infof("event=redis_connected role=subscriber channel=%s", channel);
+        }).onFailure(e -> retry(this::connectSubscriber, e));
+    }
+
+    private void lost(RedisConnection connection, boolean isPublisher) {
+        if (isPublisher ? publisher != connection : subscriber != connection) {
+            return;
+        }
+        if (isPublisher) {
+            publisher = null;
+            retry(this::connectPublisher, null);
+        } else {
+            subscriber = null;
+            retry(this::connectSubscriber, null);
+        }
+        LOG.warnf("event=redis_lost role=%s", isPublisher ? "publisher" : "subscriber");
+    }
+
+    private void retry(Runnable connect, Throwable cause) {
+        if (closed) {
+            return;
+        }
+        if (cause != null) {
+            LOG.debugf("event=redis_connect_failed reason=\"%s\"", cause.getMessage());
+        }
+        vertx.setTimer(RECONNECT_MILLIS, id -> connect.run());
+    }
+
+    private void received(Response push) {
+        // RESP2: [message, channel, payload]; RESP3 delivers the same as a push
+        if ((push.type() != ResponseType.MULTI && push.type() != ResponseType.PUSH) || push.size() < 3
+                || !"message".equals(push.get(0).toString())) {
+            return;
+        }
+        Broadcast broadcast;
+        try {
+            broadcast = decode(new JsonObject(push.get(2).toString()));
+        } catch (RuntimeException e) {
+            LOG.warnf("event=redis_broadcast_unreadable reason=\"%s\"", e.getMessage());
+            return;
+        }
+        deliverHere(broadcast);
+    }
+
+    private void deliverHere(Broadcast broadcast) {
+        for (Consumer<Broadcast> receiver : receivers) {
+            try {
+                receiver.accept(broadcast);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "event=broadcast_failed kind=%s", broadcast.getClass().getSimpleName());
+            }
+        }
+    }
+
+    static JsonObject encode(Broadcast broadcast) {
+        if (broadcast instanceof Broadcast.ToUsers to) {
+            return new JsonObject().put("kind", "to").put("users", new JsonArray(to.userIds())).put("text", to.text())
+                    .put("except", to.exceptConnectionId());
+        }
+        SessionsEnded ended = ((Broadcast.EndSessions) broadcast).ended();
+        return new JsonObject().put("kind", "end").put("user", ended.userId()).put("session", ended.sessionId())
+                .put("kept", ended.keptSessionId());
+    }
+
+    static Broadcast decode(JsonObject json) {
+        return switch (json.getString("kind")) {
+            case "to" -> new Broadcast.ToUsers(json.getJsonArray("users").stream().map(String::valueOf).toList(),
+                    json.getString("text"), json.getString("except"));
+            case "end" -> new Broadcast.EndSessions(new SessionsEnded(json.getString("user"), json.getString("session"),
+                    json.getString("kept")));
+            default -> throw new IllegalArgumentException("unknown broadcast kind " + json.getString("kind"));
+        };
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (RedisConnection c : new RedisConnection[] {publisher, subscriber}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+        redis.close();
+    }
+
+    Future<Void> awaitConnected() {
+        return Future.future(p -> poll(p, 0));
+    }
+
+    private void poll(io.vertx.core.Promise<Void> promise, int attempt) {
+        if (connected()) {
+            promise.complete();
+        } else if (attempt > 200) {
+            promise.fail("Redis not connected after 10 s");
+        } else {
+            vertx.setTimer(50, id -> poll(promise, attempt + 1));
+        }
+    }
+}

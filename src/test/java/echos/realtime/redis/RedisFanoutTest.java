@@ -1,0 +1,115 @@
+package echos.realtime.redis;
+
+import static echos.auth.TestAccounts.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import echos.auth.TestAccounts;
+import echos.auth.TestAccounts.Account;
+import echos.conversation.TestChats;
+import echos.realtime.Broadcast;
+import echos.realtime.TestSocket;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * This node with REDIS_URL set, and a second "node" played by a plain RedisBroker on the same channel: what happens
+ * here reaches the other node through the real redis-server, and what the other node publishes reaches sockets here.
+ */
+@QuarkusTest
+@TestProfile(RedisFanoutTest.WithRedis.class)
+class RedisFanoutTest {
+
+    static final String PREFIX = "echos-test-" + UUID.randomUUID();
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    public static class WithRedis implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("echos.redis.url", RedisBrokerTest.redisUrl(), "echos.redis.prefix", PREFIX);
+        }
+    }
+
+    private static Vertx vertx;
+    private static RedisBroker otherNode;
+    private static final List<Broadcast> seenByOtherNode = new CopyOnWriteArrayList<>();
+
+    @TestHTTPResource("/ws")
+    URI http;
+
+    @BeforeAll
+    static void startOtherNode() {
+        vertx = Vertx.vertx();
+        otherNode = new RedisBroker(vertx, RedisBrokerTest.redisUrl(), PREFIX + ":broadcast");
+        otherNode.subscribe(seenByOtherNode::add);
+        otherNode.awaitConnected().toCompletionStage().toCompletableFuture().orTimeout(15, TimeUnit.SECONDS).join();
+    }
+
+    @AfterAll
+    static void stopOtherNode() {
+        otherNode.close();
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    @Test
+    void aMessageSentHereIsPublishedForTheOtherNodesMembersOnce() throws InterruptedException {
+        Account alice = TestAccounts.signUp();
+        Account bob = TestAccounts.signUp();
+        String chat = TestChats.direct(alice, bob);
+        String clientId = UUID.randomUUID().toString();
+        as(alice).body(Map.of("clientId", clientId, "text", "across nodes")).post("/api/conversations/" + chat + "/messages")
+                .then().statusCode(201);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (newMessagesFor(clientId) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(500);
+        assertEquals(1, newMessagesFor(clientId), "the other node got the message.new broadcast once");
+        Broadcast.ToUsers to = (Broadcast.ToUsers) seenByOtherNode.stream()
+                .filter(b -> b instanceof Broadcast.ToUsers t && t.text().contains(clientId)).findFirst().orElseThrow();
+        assertTrue(to.userIds().containsAll(List.of(alice.id(), bob.id())), "addressed to both members: " + to.userIds());
+    }
+
+    @Test
+    void whatTheOtherNodePublishesReachesTheSocketsHere() {
+        Account carol = TestAccounts.signUp();
+        try (TestSocket socket = TestSocket.of(http, carol)) {
+            String frame = new JsonObject().put("type", "message.new").put("data", new JsonObject().put("marker", "from-b")).encode();
+            otherNode.publish(new Broadcast.ToUsers(List.of(carol.id()), frame, null));
+            JsonNode received = socket.await("message.new", f -> "from-b".equals(f.at("/data/marker").asText()), WAIT);
+            assertEquals("from-b", received.at("/data/marker").asText());
+        }
+    }
+
+    @Test
+    void endingASessionOnTheOtherNodeClosesItsSocketsHere() {
+        Account dave = TestAccounts.signUp();
+        try (TestSocket socket = TestSocket.of(http, dave)) {
+            socket.send("ping", "p1", Map.of());
+            socket.await("pong");
+            otherNode.publish(new Broadcast.EndSessions(echos.auth.SessionsEnded.allOf(dave.id(), null)));
+            assertEquals(4403, socket.awaitClose(WAIT));
+        }
+    }
+
+    private static long newMessagesFor(String clientId) {
+        return seenByOtherNode.stream()
+                .filter(b -> b instanceof Broadcast.ToUsers t && t.text().contains("\"message.new\"") && t.text().contains(clientId))
+                .count();
+    }
+}
