@@ -15,15 +15,18 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * {@link Broker} over Redis pub/sub, one channel per deployment. Every node publishes on one connection of its own
- * (Redis keeps the order of one connection's commands) and listens on another. While Redis cannot be reached a
- * broadcast is still handed to this node's own receivers, so local delivery goes on; the other nodes miss it and
- * their clients catch up through sync. Both connections are re-opened, with the subscription, when Redis is back.
+ * {@link Broker} over Redis pub/sub, one channel per deployment. A broadcast goes to this node's own receivers at
+ * once, in the publishing thread, and through Redis to the other nodes: each node publishes on one connection of
+ * its own (Redis keeps the order of one connection's commands), listens on another, and skips what it published
+ * itself. So local delivery never waits for, or depends on, Redis; while Redis is away the other nodes miss the
+ * broadcasts and their clients catch up through sync. Both connections are re-opened, with the subscription, when
+ * Redis is back.
  */
 public final class RedisBroker implements Broker, AutoCloseable {
 
@@ -33,6 +36,7 @@ public final class RedisBroker implements Broker, AutoCloseable {
     private final Vertx vertx;
     private final Redis redis;
     private final String channel;
+    private final String nodeId = UUID.randomUUID().toString();
     private final List<Consumer<Broadcast>> receivers = new CopyOnWriteArrayList<>();
     private volatile RedisConnection publisher;
     private volatile RedisConnection subscriber;
@@ -53,16 +57,14 @@ public final class RedisBroker implements Broker, AutoCloseable {
 
     @Override
     public void publish(Broadcast broadcast) {
+        deliverHere(broadcast);
         RedisConnection connection = publisher;
-        String payload = encode(broadcast).encode();
         if (connection == null) {
-            deliverHere(broadcast);
             return;
         }
-        connection.send(Request.cmd(Command.PUBLISH).arg(channel).arg(payload)).onFailure(e -> {
-            LOG.warnf("event=redis_publish_failed reason=\"%s\"", e.getMessage());
-            deliverHere(broadcast);
-        });
+        String payload = encode(broadcast).put("node", nodeId).encode();
+        connection.send(Request.cmd(Command.PUBLISH).arg(channel).arg(payload))
+                .onFailure(e -> LOG.warnf("event=redis_publish_failed reason=\"%s\"", e.getMessage()));
     }
 
     @Override
@@ -123,7 +125,11 @@ public final class RedisBroker implements Broker, AutoCloseable {
         }
         Broadcast broadcast;
         try {
-            broadcast = decode(new JsonObject(push.get(2).toString()));
+            JsonObject json = new JsonObject(push.get(2).toString());
+            if (nodeId.equals(json.getString("node"))) {
+                return; // delivered here when it was published
+            }
+            broadcast = decode(json);
         } catch (RuntimeException e) {
             LOG.warnf("event=redis_broadcast_unreadable reason=\"%s\"", e.getMessage());
             return;

@@ -107,6 +107,12 @@ class RedisFanoutTest {
         }
     }
 
+    @Test
+    void readinessSaysBroadcastsGoThroughAConnectedRedis() {
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Broadcasts between nodes' }.data.redis", org.hamcrest.Matchers.equalTo("connected"));
+    }
+
     private static long newMessagesFor(String clientId) {
         return seenByOtherNode.stream()
                 .filter(b -> b instanceof Broadcast.ToUsers t && t.text().contains("\"message.new\"") && t.text().contains(clientId))
