@@ -54,6 +54,10 @@ public final class StartupCheck {
                 return unreachable;
             }
         }
+        Optional<String> cluster = severalNodesProblem();
+        if (cluster.isPresent()) {
+            return cluster;
+        }
         for (String name : List.of("BCRYPT_COST", "RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL", "RATE_LIMIT_LOGIN_FAILURES_PER_IP",
                 "RATE_LIMIT_SIGNUPS_PER_IP", "DATABASE_POOL_SIZE")) {
             String v = value(name);
@@ -64,6 +68,26 @@ public final class StartupCheck {
         String cost = value("BCRYPT_COST");
         if (cost != null && (Integer.parseInt(cost) < 10 || Integer.parseInt(cost) > 16)) {
             return Optional.of("BCRYPT_COST must be between 10 and 16, got " + cost);
+        }
+        return Optional.empty();
+    }
+
+    /** REDIS_URL means several nodes: they must share the database and the session signing key. */
+    private Optional<String> severalNodesProblem() {
+        String redisUrl = value("REDIS_URL");
+        if (redisUrl == null) {
+            return Optional.empty();
+        }
+        if (!redisUrl.matches("(?i)rediss?://[^\\s]+")) {
+            return Optional.of("REDIS_URL must look like redis://host:6379/0 (or rediss:// for TLS)");
+        }
+        if (value("DATABASE_URL") == null) {
+            return Optional.of("REDIS_URL is set (several nodes) but DATABASE_URL is not: each node would keep its own"
+                    + " embedded database; set DATABASE_URL to the PostgreSQL all nodes share");
+        }
+        if (value("JWT_SECRET") == null) {
+            return Optional.of("REDIS_URL is set (several nodes) but JWT_SECRET is not: every node must sign sessions"
+                    + " with the same key; set JWT_SECRET to one long random value on all nodes");
         }
         return Optional.empty();
     }

@@ -44,6 +44,20 @@ class StartupCheckTest {
     }
 
     @Test
+    void severalNodesNeedASharedDatabaseAndOneSigningKey() {
+        String pg = "postgres://postgres@127.0.0.1:5432/test";
+        String noDatabase = new StartupCheck(Map.of("REDIS_URL", "redis://127.0.0.1:6379", "JWT_SECRET", "x".repeat(40)))
+                .problem().orElseThrow();
+        assertTrue(noDatabase.startsWith("REDIS_URL") && noDatabase.contains("DATABASE_URL"), noDatabase);
+        String noSecret = new StartupCheck(Map.of("REDIS_URL", "redis://127.0.0.1:6379", "DATABASE_URL", pg)).problem().orElseThrow();
+        assertTrue(noSecret.startsWith("REDIS_URL") && noSecret.contains("JWT_SECRET"), noSecret);
+        String badUrl = new StartupCheck(Map.of("REDIS_URL", "127.0.0.1:6379", "DATABASE_URL", pg, "JWT_SECRET", "s")).problem().orElseThrow();
+        assertTrue(badUrl.startsWith("REDIS_URL must look like"), badUrl);
+        assertEquals(Optional.empty(), new StartupCheck(Map.of("REDIS_URL", "rediss://user:pass@cache.example:6380/0",
+                "DATABASE_URL", pg, "JWT_SECRET", "x".repeat(40))).problem());
+    }
+
+    @Test
     void stopsWhenMongoUriIsSetUntilTheMongoAdapterExists() {
         String problem = new StartupCheck(Map.of("MONGO_URI", "mongodb://localhost/echos")).problem().orElseThrow();
         assertTrue(problem.startsWith("MONGO_URI"), problem);
