@@ -1,6 +1,5 @@
 package echos.common.ratelimit;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -12,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * Sliding-window log per key, kept in this JVM. Each key holds at most {@code limit} timestamps, and keys whose
  * newest hit is older than their window are swept, so memory stays bounded by the number of active keys.
  */
-@ApplicationScoped
 public class InMemoryRateLimiter implements RateLimiter {
 
     private static final int SWEEP_EVERY = 1024;
