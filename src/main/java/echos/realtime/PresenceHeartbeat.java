@@ -49,7 +49,8 @@ public class PresenceHeartbeat {
         vertx.cancelTimer(timer);
     }
 
-    void beat() {
+    /** Refreshes the presence of every socket open on this node. */
+    public void beat() {
         List<String> open = connections.matching(peer -> true).stream().map(Peer::id).toList();
         presence.refresh(open);
     }
