@@ -1,107 +1,181 @@
 package echos.presence;
 
-import echos.user.UserStore;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Counts open sockets per user in this JVM. The offline transition waits for the grace period on a Vert.x timer,
- * so a reload (close then open within the grace period) never shows the user offline.
+ * Presence for one node, in this JVM's memory. Time is read from the injected {@link Clock} only (no timers), so
+ * {@link #sweep()} decides expiry and the end of the grace period, and tests move the clock instead of sleeping.
+ * A sweep scans the connections only once the earliest expiry may have passed, so most sweeps touch only the
+ * users waiting out their grace period.
  */
 @ApplicationScoped
 public class InMemoryPresence implements PresenceRegistry {
 
-    private final Map<String, State> states = new ConcurrentHashMap<>();
-    private final Vertx vertx;
+    private final Map<String, Connection> connections = new HashMap<>();
+    private final Map<String, UserState> users = new HashMap<>();
+    private final Set<String> inGrace = new HashSet<>();
     private final Clock clock;
-    private final UserStore users;
-    private final Event<PresenceChanged> changes;
+    private final PresenceListener listener;
+    private final long ttlMillis;
     private final long graceMillis;
+    /** No connection expires before this instant (a lower bound: refreshes only push expiries later). */
+    private long earliestExpiry = Long.MAX_VALUE;
 
-    public InMemoryPresence(Vertx vertx, Clock clock, UserStore users, Event<PresenceChanged> changes,
+    @Inject
+    public InMemoryPresence(Clock clock, PresenceListener listener,
+            @ConfigProperty(name = "echos.presence.connection-ttl") Duration ttl,
             @ConfigProperty(name = "echos.presence.grace-period") Duration grace) {
-        this.vertx = vertx;
+        if (ttl.toMillis() < 1 || grace.isNegative()) {
+            throw new IllegalArgumentException("PRESENCE_CONNECTION_TTL must be positive and PRESENCE_GRACE_PERIOD not negative");
+        }
         this.clock = clock;
-        this.users = users;
-        this.changes = changes;
-        this.graceMillis = Math.max(1, grace.toMillis());
+        this.listener = listener;
+        this.ttlMillis = ttl.toMillis();
+        this.graceMillis = grace.toMillis();
     }
 
-    private static final class State {
-        int sockets;
-        long offlineTimer = -1;
+    private static final class Connection {
+        final String userId;
+        long aliveAt;
+        long expiresAt;
+
+        Connection(String userId, long now, long ttl) {
+            this.userId = userId;
+            refresh(now, ttl);
+        }
+
+        void refresh(long now, long ttl) {
+            aliveAt = now;
+            expiresAt = now + ttl;
+        }
+    }
+
+    private static final class UserState {
+        final Set<String> connectionIds = new HashSet<>();
         boolean online;
+        /** When the last connection closed or expired (the grace period runs from there). */
+        long closedAt;
+        /** The latest time any closed or expired connection of the user was known alive. */
+        Instant seenAt;
         Instant lastSeenAt;
     }
 
     @Override
-    public void socketOpened(String userId) {
+    public void connected(String userId, String connectionId) {
         boolean cameOnline;
         synchronized (this) {
-            State state = states.computeIfAbsent(userId, k -> new State());
-            state.sockets++;
-            if (state.offlineTimer != -1) {
-                vertx.cancelTimer(state.offlineTimer);
-                state.offlineTimer = -1;
+            long now = clock.millis();
+            Connection previous = connections.put(connectionId, new Connection(userId, now, ttlMillis));
+            if (previous != null && !previous.userId.equals(userId)) {
+                closed(connectionId, previous.userId, now, Instant.ofEpochMilli(now));
             }
+            earliestExpiry = Math.min(earliestExpiry, now + ttlMillis);
+            UserState state = users.computeIfAbsent(userId, k -> new UserState());
+            state.connectionIds.add(connectionId);
+            inGrace.remove(userId);
             cameOnline = !state.online;
             state.online = true;
         }
         if (cameOnline) {
-            changes.fire(new PresenceChanged(userId, true, null));
+            listener.changed(new PresenceChanged(userId, true, null));
         }
     }
 
     @Override
-    public void socketClosed(String userId) {
-        synchronized (this) {
-            State state = states.get(userId);
-            if (state == null || state.sockets == 0) {
-                return;
-            }
-            state.sockets--;
-            if (state.sockets > 0) {
-                return;
-            }
-            Instant closedAt = clock.instant();
-            state.offlineTimer = vertx.setTimer(graceMillis, id -> vertx.executeBlocking(() -> {
-                goOfflineIfStillClosed(userId, id, closedAt);
-                return null;
-            }, false));
+    public synchronized void disconnected(String userId, String connectionId) {
+        Connection connection = connections.remove(connectionId);
+        if (connection != null) {
+            long now = clock.millis();
+            closed(connectionId, connection.userId, now, Instant.ofEpochMilli(now));
         }
     }
 
-    private void goOfflineIfStillClosed(String userId, long timerId, Instant closedAt) {
-        synchronized (this) {
-            State state = states.get(userId);
-            if (state == null || state.offlineTimer != timerId || state.sockets > 0) {
-                return;
-            }
-            state.offlineTimer = -1;
-            state.online = false;
-            state.lastSeenAt = closedAt;
+    private void closed(String connectionId, String userId, long closedAt, Instant seenAt) {
+        UserState state = users.get(userId);
+        state.connectionIds.remove(connectionId);
+        if (state.connectionIds.isEmpty()) {
+            state.closedAt = closedAt;
         }
-        users.updateLastSeen(userId, closedAt);
-        changes.fire(new PresenceChanged(userId, false, closedAt));
+        if (state.seenAt == null || seenAt.isAfter(state.seenAt)) {
+            state.seenAt = seenAt;
+        }
+        if (state.connectionIds.isEmpty()) {
+            inGrace.add(userId);
+        }
     }
 
     @Override
-    public boolean isOnline(String userId) {
-        State state = states.get(userId);
+    public synchronized void refresh(Collection<String> connectionIds) {
+        long now = clock.millis();
+        for (String id : connectionIds) {
+            Connection connection = connections.get(id);
+            if (connection != null) {
+                connection.refresh(now, ttlMillis);
+            }
+        }
+    }
+
+    @Override
+    public void sweep() {
+        List<PresenceChanged> wentOffline = new ArrayList<>();
+        synchronized (this) {
+            long now = clock.millis();
+            if (now >= earliestExpiry) {
+                expireConnections(now);
+            }
+            for (Iterator<String> it = inGrace.iterator(); it.hasNext(); ) {
+                String userId = it.next();
+                UserState state = users.get(userId);
+                if (now - state.closedAt >= graceMillis) {
+                    it.remove();
+                    state.online = false;
+                    state.lastSeenAt = state.seenAt;
+                    wentOffline.add(new PresenceChanged(userId, false, state.seenAt));
+                }
+            }
+        }
+        wentOffline.forEach(listener::changed);
+    }
+
+    /** A connection nobody refreshed within the TTL (its node died) closed when it expired; it was last seen alive at its last refresh. */
+    private void expireConnections(long now) {
+        long earliest = Long.MAX_VALUE;
+        for (Iterator<Map.Entry<String, Connection>> it = connections.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Connection> entry = it.next();
+            Connection connection = entry.getValue();
+            if (connection.expiresAt <= now) {
+                it.remove();
+                closed(entry.getKey(), connection.userId, connection.expiresAt, Instant.ofEpochMilli(connection.aliveAt));
+            } else {
+                earliest = Math.min(earliest, connection.expiresAt);
+            }
+        }
+        earliestExpiry = earliest;
+    }
+
+    @Override
+    public synchronized boolean isOnline(String userId) {
+        UserState state = users.get(userId);
         return state != null && state.online;
     }
 
     @Override
-    public Optional<Instant> lastSeenAt(String userId) {
-        State state = states.get(userId);
+    public synchronized Optional<Instant> lastSeenAt(String userId) {
+        UserState state = users.get(userId);
         return state == null ? Optional.empty() : Optional.ofNullable(state.lastSeenAt);
     }
 }

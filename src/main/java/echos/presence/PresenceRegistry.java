@@ -1,20 +1,35 @@
 package echos.presence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
- * Who is online. A user is online while at least one socket is open, and for a grace period after the last one
- * closes. In memory for one node now; a Redis implementation shares it across nodes.
+ * Who is online, across every node sharing the registry's store. Presence is kept per connection id with an
+ * expiry: each node refreshes its open connections by heartbeat, so the connections of a node that died without
+ * closing them expire after the connection TTL. A user is online while at least one unexpired connection exists
+ * on any node, and for the grace period after the last one closed or expired (so a reload never flickers).
+ * Each transition is reported once, as a {@link PresenceChanged}, to the registry's {@link PresenceListener}.
  */
 public interface PresenceRegistry {
 
-    void socketOpened(String userId);
+    /** A socket of the user opened on this node; it stays alive for the connection TTL unless refreshed. */
+    void connected(String userId, String connectionId);
 
-    void socketClosed(String userId);
+    /** The socket closed; unknown or already expired connections are ignored. */
+    void disconnected(String userId, String connectionId);
+
+    /** Heartbeat: these connections are still open, so their expiry moves to now plus the TTL. Unknown ids are ignored. */
+    void refresh(Collection<String> connectionIds);
+
+    /**
+     * Applies time: connections not refreshed within the TTL count as closed, and users whose last connection
+     * closed or expired more than the grace period ago go offline. Called periodically; must be cheap.
+     */
+    void sweep();
 
     boolean isOnline(String userId);
 
-    /** When the user was last seen going offline, if known to this registry. */
+    /** When the user was last seen before going offline, if known to this registry. */
     Optional<Instant> lastSeenAt(String userId);
 }

@@ -46,7 +46,7 @@ public class ChatSocket {
         Instant expiresAt = identity.getAttribute(SessionCheck.SESSION_EXPIRES_AT);
         Peer peer = connections.add(connection, connection.userData().get(SocketUpgradeCheck.TCP), userId,
                 identity.getAttribute(SessionCheck.SESSION_ID), expiresAt);
-        presence.socketOpened(userId);
+        presence.connected(userId, connection.id());
         snapshot.sendTo(peer);
         LOG.debugf("event=socket_open user=%s connection=%s", userId, connection.id());
     }
@@ -84,7 +84,7 @@ public class ChatSocket {
     void close(WebSocketConnection connection) {
         Peer peer = connections.remove(connection.id());
         if (peer != null) {
-            presence.socketClosed(peer.userId());
+            presence.disconnected(peer.userId(), peer.id());
         }
     }
 }
