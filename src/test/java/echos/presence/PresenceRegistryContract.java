@@ -1,5 +1,7 @@
 package echos.presence;
 
+import echos.common.time.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +33,7 @@ public abstract class PresenceRegistryContract {
      */
     protected abstract List<PresenceRegistry> cluster(int nodes, Clock clock, PresenceListener listener, Duration ttl, Duration grace);
 
-    private final SteppedClock clock = new SteppedClock();
+    private final ManualClock clock = new ManualClock();
     private final List<PresenceChanged> changes = new CopyOnWriteArrayList<>();
     private PresenceRegistry a;
     private PresenceRegistry b;

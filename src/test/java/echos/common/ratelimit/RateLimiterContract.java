@@ -3,10 +3,9 @@ package echos.common.ratelimit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import echos.common.time.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,30 +13,6 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@link RateLimiter} does, run on each implementation: a sliding window per limit and key, shared by all nodes. */
 public abstract class RateLimiterContract {
-
-    /** A clock the test moves by hand. */
-    public static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        public void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Limiters of one cluster, one per node, all reading the given clock. (In memory: one node, the same limiter.) */
     protected abstract List<RateLimiter> cluster(Clock clock, int nodes);

@@ -1,4 +1,4 @@
-package echos.presence;
+package echos.common.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that stands still until a test moves it, shared by every node of a presence test cluster. */
-final class SteppedClock extends Clock {
+/**
+ * A clock that stands still until a test moves it, for plain unit and contract tests (shared by every "node" of a
+ * test cluster). @QuarkusTest runs use {@link MovableClock}, which is real time plus an offset.
+ */
+public final class ManualClock extends Clock {
 
     private final AtomicLong millis = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         millis.addAndGet(duration.toMillis());
     }
 
