@@ -1,12 +1,11 @@
 package echos.presence;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Presence for one node, in this JVM's memory. Time is read from the injected {@link Clock} only (no timers), so
@@ -22,7 +20,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * A sweep scans the connections only once the earliest expiry may have passed, so most sweeps touch only the
  * users waiting out their grace period.
  */
-@ApplicationScoped
 public class InMemoryPresence implements PresenceRegistry {
 
     private final Map<String, Connection> connections = new HashMap<>();
@@ -35,10 +32,7 @@ public class InMemoryPresence implements PresenceRegistry {
     /** No connection expires before this instant (a lower bound: refreshes only push expiries later). */
     private long earliestExpiry = Long.MAX_VALUE;
 
-    @Inject
-    public InMemoryPresence(Clock clock, PresenceListener listener,
-            @ConfigProperty(name = "echos.presence.connection-ttl") Duration ttl,
-            @ConfigProperty(name = "echos.presence.grace-period") Duration grace) {
+    public InMemoryPresence(Clock clock, PresenceListener listener, Duration ttl, Duration grace) {
         if (ttl.toMillis() < 1 || grace.isNegative()) {
             throw new IllegalArgumentException("PRESENCE_CONNECTION_TTL must be positive and PRESENCE_GRACE_PERIOD not negative");
         }
@@ -50,11 +44,13 @@ public class InMemoryPresence implements PresenceRegistry {
 
     private static final class Connection {
         final String userId;
+        final long connectedAt;
         long aliveAt;
         long expiresAt;
 
         Connection(String userId, long now, long ttl) {
             this.userId = userId;
+            this.connectedAt = now;
             refresh(now, ttl);
         }
 
@@ -171,6 +167,17 @@ public class InMemoryPresence implements PresenceRegistry {
     public synchronized boolean isOnline(String userId) {
         UserState state = users.get(userId);
         return state != null && state.online;
+    }
+
+    @Override
+    public synchronized List<String> connections(String userId) {
+        UserState state = users.get(userId);
+        if (state == null) {
+            return List.of();
+        }
+        return state.connectionIds.stream()
+                .sorted(Comparator.comparingLong((String id) -> connections.get(id).connectedAt).thenComparing(Comparator.naturalOrder()))
+                .toList();
     }
 
     @Override

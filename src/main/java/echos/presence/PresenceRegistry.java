@@ -2,6 +2,7 @@ package echos.presence;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,12 @@ public interface PresenceRegistry {
     void sweep();
 
     boolean isOnline(String userId);
+
+    /**
+     * The user's open connections on every node, oldest first (by when they connected; ties by id): what the
+     * per-account socket cap counts. May still list a connection of a dead node until its TTL has passed.
+     */
+    List<String> connections(String userId);
 
     /** When the user was last seen before going offline, if known to this registry. */
     Optional<Instant> lastSeenAt(String userId);

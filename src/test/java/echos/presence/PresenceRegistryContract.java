@@ -202,4 +202,25 @@ public abstract class PresenceRegistryContract {
         assertTrue(a.isOnline("u2"));
         assertEquals(List.of(online("u1"), online("u2"), offline("u1", closedAt)), changes);
     }
+
+    @Test
+    void listsTheOpenConnectionsOfAUserOnEveryNodeOldestFirst() {
+        assertEquals(List.of(), b.connections("u1"));
+        b.connected("u1", "z-first");
+        clock.advance(MS);
+        a.connected("u1", "b-second");
+        a.connected("u1", "a-third-same-millisecond");
+        clock.advance(MS);
+        b.connected("u2", "other-user");
+        a.connected("u1", "fourth");
+        assertEquals(List.of("z-first", "a-third-same-millisecond", "b-second", "fourth"), a.connections("u1"));
+        assertEquals(a.connections("u1"), b.connections("u1"));
+        b.disconnected("u1", "b-second");
+        assertEquals(List.of("z-first", "a-third-same-millisecond", "fourth"), a.connections("u1"));
+        clock.advance(TTL.minus(MS));
+        b.refresh(List.of("z-first"));
+        clock.advance(MS.multipliedBy(2));
+        sweepAll();
+        assertEquals(List.of("z-first"), b.connections("u1"), "expired connections are no longer counted");
+    }
 }

@@ -40,12 +40,24 @@ public final class RedisBroker implements Broker, AutoCloseable {
     private final List<Consumer<Broadcast>> receivers = new CopyOnWriteArrayList<>();
     private volatile RedisConnection publisher;
     private volatile RedisConnection subscriber;
+    private final boolean ownsClient;
     private volatile boolean closed;
 
+    /** Uses the node's shared client (its pool lends the two connections); closing the broker leaves the client open. */
+    public RedisBroker(Vertx vertx, Redis redis, String channel) {
+        this(vertx, redis, channel, false);
+    }
+
+    /** With a client of its own, closed with the broker. */
     public RedisBroker(Vertx vertx, String redisUrl, String channel) {
+        this(vertx, Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl)), channel, true);
+    }
+
+    private RedisBroker(Vertx vertx, Redis redis, String channel, boolean ownsClient) {
         this.vertx = vertx;
-        this.redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl));
+        this.redis = redis;
         this.channel = channel;
+        this.ownsClient = ownsClient;
         connectPublisher();
         connectSubscriber();
     }
@@ -175,7 +187,9 @@ public final class RedisBroker implements Broker, AutoCloseable {
                 c.close();
             }
         }
-        redis.close();
+        if (ownsClient) {
+            redis.close();
+        }
     }
 
     Future<Void> awaitConnected() {

@@ -2,15 +2,13 @@ package echos.common.ratelimit.redis;
 
 import echos.common.ratelimit.RateLimit;
 import echos.common.ratelimit.RateLimiter;
+import echos.common.redis.RedisCommands;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,8 +22,6 @@ import org.jboss.logging.Logger;
 public final class RedisRateLimiter implements RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RedisRateLimiter.class);
-    private static final long TIMEOUT_MILLIS = 2000;
-
     /** KEYS[1] key; ARGV now, window, limit, member, mode (check | hit | try). Returns -1 when allowed, else the wait in ms. */
     private static final String SCRIPT = """
             local now = tonumber(ARGV[1])
@@ -46,13 +42,13 @@ public final class RedisRateLimiter implements RateLimiter {
             return wait
             """;
 
-    private final Redis redis;
+    private final RedisCommands redis;
     private final String prefix;
     private final Clock clock;
     private final RateLimiter fallback;
     private volatile boolean degraded;
 
-    public RedisRateLimiter(Redis redis, String prefix, Clock clock, RateLimiter fallback) {
+    public RedisRateLimiter(RedisCommands redis, String prefix, Clock clock, RateLimiter fallback) {
         this.redis = redis;
         this.prefix = prefix;
         this.clock = clock;
@@ -80,7 +76,7 @@ public final class RedisRateLimiter implements RateLimiter {
     public void clear(RateLimit limit, String key) {
         fallback.clear(limit, key);
         try {
-            call(Request.cmd(Command.DEL).arg(redisKey(limit, key)));
+            redis.send(Request.cmd(Command.DEL).arg(redisKey(limit, key)));
         } catch (RuntimeException e) {
             unreachable(e);
         }
@@ -92,7 +88,7 @@ public final class RedisRateLimiter implements RateLimiter {
         Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(1).arg(redisKey(limit, key)).arg(now)
                 .arg(limit.window().toMillis()).arg(limit.limit()).arg(now + ":" + UUID.randomUUID()).arg(mode);
         try {
-            long wait = call(eval).toLong();
+            long wait = redis.send(eval).toLong();
             if (degraded) {
                 degraded = false;
                 LOG.info("event=rate_limits_shared_again");
@@ -101,17 +97,6 @@ public final class RedisRateLimiter implements RateLimiter {
         } catch (RuntimeException e) {
             unreachable(e);
             return Optional.empty();
-        }
-    }
-
-    private Response call(Request request) {
-        try {
-            return redis.send(request).toCompletionStage().toCompletableFuture().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
@@ -124,6 +109,6 @@ public final class RedisRateLimiter implements RateLimiter {
     }
 
     private String redisKey(RateLimit limit, String key) {
-        return prefix + ":rl:" + limit.name() + ":" + key;
+        return prefix + ":" + limit.name() + ":" + key;
     }
 }

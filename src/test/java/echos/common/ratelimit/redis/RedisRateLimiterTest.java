@@ -3,10 +3,12 @@ package echos.common.ratelimit.redis;
 import echos.common.ratelimit.InMemoryRateLimiter;
 import echos.common.ratelimit.RateLimiter;
 import echos.common.ratelimit.RateLimiterContract;
+import echos.common.redis.RedisCommands;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +30,7 @@ class RedisRateLimiterTest extends RateLimiterContract {
             Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(url));
             clients.add(client);
             // the fallback is a failing limiter: these tests must be answered by Redis, never by local counting
-            limiters.add(new RedisRateLimiter(client, prefix, clock, new UnreachableFallback(clock)));
+            limiters.add(new RedisRateLimiter(new RedisCommands(client, Duration.ofSeconds(2)), prefix, clock, new UnreachableFallback(clock)));
         }
         return limiters;
     }
