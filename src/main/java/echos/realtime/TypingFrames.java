@@ -1,11 +1,11 @@
 package echos.realtime;
 
-import echos.common.ratelimit.TokenBuckets;
+import echos.common.ratelimit.Buckets;
+import echos.common.ratelimit.BucketsFactory;
 import echos.conversation.Conversation;
 import echos.conversation.ConversationAccess;
 import echos.presence.PresenceAudience;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -19,14 +19,14 @@ public class TypingFrames {
     private final ConversationAccess access;
     private final Fanout fanout;
     private final PresenceAudience audience;
-    private final TokenBuckets relays;
+    private final Buckets relays;
 
-    public TypingFrames(ConversationAccess access, Fanout fanout, PresenceAudience audience, Clock clock) {
+    public TypingFrames(ConversationAccess access, Fanout fanout, PresenceAudience audience, BucketsFactory buckets) {
         this.access = access;
         this.fanout = fanout;
         this.audience = audience;
         // a burst of 2: typing again right after sending (the client then announces at once) is not swallowed
-        this.relays = new TokenBuckets(clock, 2, 1.0);
+        this.relays = buckets.create("typing", 2, 1.0);
     }
 
     void typing(Peer peer, InboundFrame frame) {

@@ -2,24 +2,23 @@ package echos.common.ratelimit;
 
 import echos.common.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one per-account budget for everything that makes the server store and fan out something new: sending, editing
- * and deleting messages, uploading images and starting conversations, whether over HTTP or the socket. In memory per
- * process for now; a shared (Redis) budget can replace this bean.
+ * and deleting messages, uploading images and starting conversations, whether over HTTP or the socket. Shared by every
+ * node through Redis when REDIS_URL is set.
  */
 @ApplicationScoped
 public class SendBudget {
 
-    private final TokenBuckets buckets;
+    private final Buckets buckets;
 
-    public SendBudget(Clock clock, @ConfigProperty(name = "echos.send.burst") int burst,
+    public SendBudget(BucketsFactory buckets, @ConfigProperty(name = "echos.send.burst") int burst,
             @ConfigProperty(name = "echos.send.per-second") double perSecond) {
-        this.buckets = new TokenBuckets(clock, burst, perSecond);
+        this.buckets = buckets.create("send", burst, perSecond);
     }
 
     /** Takes one action from the account's budget, or refuses with 429 rate_limited and the wait in Retry-After. */

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * One token bucket per key: bursts up to {@code capacity}, then {@code perSecond} sustained. Full buckets are
  * swept now and then, so memory follows the number of keys that are actually busy.
  */
-public final class TokenBuckets {
+public final class TokenBuckets implements Buckets {
 
     private static final int SWEEP_EVERY = 4096;
 
@@ -38,11 +38,7 @@ public final class TokenBuckets {
         }
     }
 
-    public boolean tryTake(String key) {
-        return take(key).isZero();
-    }
-
-    /** Takes a token if there is one; @return zero when taken, else how long until the next token */
+    @Override
     public Duration take(String key) {
         maybeSweep();
         long now = clock.millis();
