@@ -16,4 +16,11 @@ public sealed interface Broadcast {
     /** Close the open sockets of the ended sessions, wherever they are. */
     record EndSessions(SessionsEnded ended) implements Broadcast {
     }
+
+    /** Close these sockets: their account is over the per-account socket cap and these are its oldest. */
+    record CloseOverCap(List<String> connectionIds) implements Broadcast {
+        public CloseOverCap {
+            connectionIds = List.copyOf(connectionIds);
+        }
+    }
 }

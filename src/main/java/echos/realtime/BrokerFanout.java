@@ -48,12 +48,26 @@ public class BrokerFanout implements Fanout {
         broker.publish(new Broadcast.EndSessions(ended));
     }
 
+    @Override
+    public void closeOverCap(Collection<String> connectionIds) {
+        if (!connectionIds.isEmpty()) {
+            broker.publish(new Broadcast.CloseOverCap(List.copyOf(connectionIds)));
+        }
+    }
+
     private void deliverHere(Broadcast broadcast) {
         if (broadcast instanceof Broadcast.ToUsers to) {
             connections.sendToUsers(to.userIds(), to.text(), to.exceptConnectionId() == null ? "" : to.exceptConnectionId());
         } else if (broadcast instanceof Broadcast.EndSessions end) {
             for (Peer peer : connections.matching(p -> end.ended().covers(p.userId(), p.sessionId()))) {
                 peer.close(CloseCodes.SESSION_REVOKED, "session_revoked");
+            }
+        } else if (broadcast instanceof Broadcast.CloseOverCap over) {
+            for (String id : over.connectionIds()) {
+                Peer peer = connections.get(id);
+                if (peer != null) {
+                    peer.close(CloseCodes.TOO_MANY_SOCKETS, "too_many_sockets");
+                }
             }
         }
     }

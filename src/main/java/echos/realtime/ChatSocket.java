@@ -28,10 +28,12 @@ public class ChatSocket {
     private final FrameDispatcher frames;
     private final PresenceRegistry presence;
     private final PresenceSnapshot snapshot;
+    private final SocketCap cap;
     private final Clock clock;
 
     public ChatSocket(SecurityIdentity identity, Connections connections, FrameDispatcher frames, PresenceRegistry presence,
-            PresenceSnapshot snapshot, Clock clock) {
+            PresenceSnapshot snapshot, SocketCap cap, Clock clock) {
+        this.cap = cap;
         this.identity = identity;
         this.connections = connections;
         this.frames = frames;
@@ -47,6 +49,7 @@ public class ChatSocket {
         Peer peer = connections.add(connection, connection.userData().get(SocketUpgradeCheck.TCP), userId,
                 identity.getAttribute(SessionCheck.SESSION_ID), expiresAt);
         presence.connected(userId, connection.id());
+        cap.opened(userId, connection.id());
         snapshot.sendTo(peer);
         LOG.debugf("event=socket_open user=%s connection=%s", userId, connection.id());
     }

@@ -13,4 +13,7 @@ public interface Fanout {
 
     /** Closes the open sockets of these sessions with {@link CloseCodes#SESSION_REVOKED}. */
     void endSessions(SessionsEnded ended);
+
+    /** Closes these sockets, wherever they are open, with {@link CloseCodes#TOO_MANY_SOCKETS}. */
+    void closeOverCap(Collection<String> connectionIds);
 }

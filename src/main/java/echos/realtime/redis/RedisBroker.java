@@ -164,6 +164,9 @@ public final class RedisBroker implements Broker, AutoCloseable {
             return new JsonObject().put("kind", "to").put("users", new JsonArray(to.userIds())).put("text", to.text())
                     .put("except", to.exceptConnectionId());
         }
+        if (broadcast instanceof Broadcast.CloseOverCap over) {
+            return new JsonObject().put("kind", "cap").put("connections", new JsonArray(over.connectionIds()));
+        }
         SessionsEnded ended = ((Broadcast.EndSessions) broadcast).ended();
         return new JsonObject().put("kind", "end").put("user", ended.userId()).put("session", ended.sessionId())
                 .put("kept", ended.keptSessionId());
@@ -175,6 +178,7 @@ public final class RedisBroker implements Broker, AutoCloseable {
                     json.getString("text"), json.getString("except"));
             case "end" -> new Broadcast.EndSessions(new SessionsEnded(json.getString("user"), json.getString("session"),
                     json.getString("kept")));
+            case "cap" -> new Broadcast.CloseOverCap(json.getJsonArray("connections").stream().map(String::valueOf).toList());
             default -> throw new IllegalArgumentException("unknown broadcast kind " + json.getString("kind"));
         };
     }

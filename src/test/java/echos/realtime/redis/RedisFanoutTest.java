@@ -9,6 +9,7 @@ import echos.auth.TestAccounts;
 import echos.auth.TestAccounts.Account;
 import echos.conversation.TestChats;
 import echos.realtime.Broadcast;
+import echos.presence.redis.RedisPresence;
 import echos.realtime.TestSocket;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -105,6 +106,62 @@ class RedisFanoutTest {
             otherNode.publish(new Broadcast.EndSessions(echos.auth.SessionsEnded.allOf(dave.id(), null)));
             assertEquals(4403, socket.awaitClose(WAIT));
         }
+    }
+
+    @Test
+    void theSocketCapCountsTheSocketsTheAccountHoldsOnOtherNodes() throws InterruptedException {
+        Account erin = TestAccounts.signUp();
+        RedisPresence otherPresence = otherNodesPresence();
+        int max = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("echos.ws.max-sockets-per-account", Integer.class);
+        List<String> remote = new java.util.ArrayList<>();
+        for (int i = 0; i < max; i++) {
+            remote.add("remote-" + i + "-" + UUID.randomUUID());
+            otherPresence.connected(erin.id(), remote.get(i));
+            Thread.sleep(2); // distinct connect times: remote-0 is the oldest
+        }
+        try (TestSocket socket = TestSocket.of(http, erin)) {
+            socket.send("ping", "p1", Map.of());
+            socket.await("pong");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            java.util.Set<String> erins = new java.util.HashSet<>(remote);
+            erins.addAll(otherPresence.connections(erin.id()));
+            java.util.function.Supplier<List<List<String>>> closedOfErin = () -> closedOverCap().stream()
+                    .map(Broadcast.CloseOverCap::connectionIds).filter(ids -> ids.stream().anyMatch(erins::contains)).toList();
+            while (closedOfErin.get().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(300);
+            assertEquals(List.of(List.of(remote.get(0))), closedOfErin.get(),
+                    "one over the cap: the oldest socket, on the other node, is told to close");
+            socket.send("ping", "p2", Map.of());
+            socket.await("pong"); // the new socket stays open
+        } finally {
+            remote.forEach(id -> otherPresence.disconnected(erin.id(), id));
+        }
+    }
+
+    @Test
+    void aSocketTheOtherNodeFindsOverTheCapIsClosedHereWith4029() {
+        Account frank = TestAccounts.signUp();
+        try (TestSocket socket = TestSocket.of(http, frank)) {
+            socket.send("ping", "p1", Map.of());
+            socket.await("pong");
+            List<String> here = otherNodesPresence().connections(frank.id());
+            assertEquals(1, here.size(), "the socket here is in the shared presence: " + here);
+            otherNode.publish(new Broadcast.CloseOverCap(here));
+            assertEquals(4029, socket.awaitClose(WAIT));
+        }
+    }
+
+    private static RedisPresence otherNodesPresence() {
+        io.vertx.redis.client.Redis client = io.vertx.redis.client.Redis.createClient(vertx,
+                new io.vertx.redis.client.RedisOptions().setConnectionString(RedisBrokerTest.redisUrl()));
+        return new RedisPresence(new echos.common.redis.RedisCommands(client, Duration.ofSeconds(2)), PREFIX + ":presence",
+                java.time.Clock.systemUTC(), change -> { }, Duration.ofSeconds(30), Duration.ofSeconds(1));
+    }
+
+    private static List<Broadcast.CloseOverCap> closedOverCap() {
+        return seenByOtherNode.stream().filter(b -> b instanceof Broadcast.CloseOverCap).map(b -> (Broadcast.CloseOverCap) b).toList();
     }
 
     @Test
