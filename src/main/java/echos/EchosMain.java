@@ -2,6 +2,8 @@ package echos;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import echos.storage.DatabaseUrl;
+import echos.storage.DeploymentLock;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -18,6 +20,25 @@ public final class EchosMain {
             System.err.println("echos: cannot start: " + problem.get());
             System.exit(1);
         }
+        Optional<String> sharing = takeDeploymentLock();
+        if (sharing.isPresent()) {
+            System.err.println("echos: cannot start: " + sharing.get());
+            System.exit(1);
+        }
         Quarkus.run(args);
+    }
+
+    /** Held until the process ends: its connection carries the PostgreSQL advisory lock. */
+    private static DeploymentLock deploymentLock;
+
+    private static Optional<String> takeDeploymentLock() {
+        StartupCheck settings = StartupCheck.fromProcess(Path.of(""));
+        String databaseUrl = settings.value("DATABASE_URL");
+        if (databaseUrl == null) {
+            return Optional.empty(); // SQLite: one process by nature
+        }
+        DeploymentLock.Outcome outcome = DeploymentLock.take(DatabaseUrl.parse(databaseUrl), settings.value("REDIS_URL") != null);
+        deploymentLock = outcome.lock().orElse(null);
+        return outcome.problem();
     }
 }

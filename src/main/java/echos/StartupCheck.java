@@ -110,7 +110,8 @@ public final class StartupCheck {
         }
     }
 
-    private String value(String name) {
+    /** The setting from the environment or .env, trimmed; null when unset or blank. */
+    String value(String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? null : v.trim();
     }
