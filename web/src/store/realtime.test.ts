@@ -4,9 +4,9 @@ import { FakeWebSocket } from '../test/fakeSocket';
 import { ada, json, stubFetch } from '../test/http';
 import { useAuth } from './auth';
 import { useConversations } from './conversations';
-import { useMessages } from './messages';
+import { emptyThread, useMessages } from './messages';
 import { KEPT_DRAFTS_KEY } from './keptDrafts';
-import { DELIVERED_DELAY_MS, ensureChatStarted, handleFrame, startRealtime, stopRealtime, useConnection } from './realtime';
+import { DELIVERED_DELAY_MS, GAP_WAIT_MS, ensureChatStarted, handleFrame, startRealtime, stopRealtime, useConnection } from './realtime';
 import { useToasts } from './toast';
 import { useTyping } from './typing';
 import { useUi } from './ui';
@@ -85,6 +85,43 @@ describe('realtime', () => {
     ws.receive({ type: 'message.new', data: { message: message('a', 2, '2') } });
     expect(useMessages.getState().threads.a.messages).toHaveLength(1);
     expect(conv().byId.a.unreadCount).toBe(1);
+  });
+
+  describe('a hole in what arrived live', () => {
+    function openThread() {
+      conv().upsert(conversation('a', { lastSeq: 1, lastReadSeq: 1 }));
+      useMessages.setState({ threads: { a: { ...emptyThread, loaded: true, messages: [message('a', 1, '2')], syncedSeq: 1 } } });
+      const ws = connect();
+      ws.receive({ type: 'sync.done', ref: ws.frames('sync')[0].ref, data: { positions: { a: 1 }, changes: { a: 0 }, more: false } });
+      return ws;
+    }
+
+    it('asks sync for a message that never arrived, from the last gap-free position', () => {
+      const ws = openThread();
+      const syncs = ws.frames('sync').length;
+      ws.receive({ type: 'message.new', data: { message: message('a', 3, '2') } }); // seq 2 was lost
+      vi.advanceTimersByTime(GAP_WAIT_MS - 1);
+      expect(ws.frames('sync')).toHaveLength(syncs);
+      vi.advanceTimersByTime(1);
+      expect(ws.frames('sync')).toHaveLength(syncs + 1);
+      expect(ws.frames('sync')[syncs].data).toEqual({ positions: { a: { seq: 1, change: 0 } } });
+    });
+
+    it('does not sync when the hole fills by itself (concurrent sends arrive out of order)', () => {
+      const ws = openThread();
+      const syncs = ws.frames('sync').length;
+      ws.receive({ type: 'message.new', data: { message: message('a', 3, '2') } });
+      ws.receive({ type: 'message.new', data: { message: message('a', 2, '2') } });
+      vi.advanceTimersByTime(GAP_WAIT_MS * 3);
+      expect(ws.frames('sync')).toHaveLength(syncs);
+    });
+
+    it('syncs at once when the server says it may have missed broadcasts', () => {
+      const ws = openThread();
+      const syncs = ws.frames('sync').length;
+      ws.receive({ type: 'sync.needed', data: {} });
+      expect(ws.frames('sync')).toHaveLength(syncs + 1);
+    });
   });
 
   it('fetches a conversation it does not know when a message for it arrives', async () => {

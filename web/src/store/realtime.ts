@@ -95,6 +95,29 @@ async function fetchUnknown(conversationId: string) {
   }
 }
 
+/**
+ * How long a hole in what arrived live (a message or a change this tab never got, e.g. a cross-node broadcast
+ * dropped while Redis restarted) may stay before the tab asks `sync` for it. Concurrent sends arrive out of seq
+ * order and fill such holes by themselves within milliseconds; a real loss does not.
+ */
+export const GAP_WAIT_MS = 2000;
+let gapTimer: ReturnType<typeof setTimeout> | null = null;
+
+function hasHoles(): boolean {
+  for (const t of Object.values(useMessages.getState().threads)) {
+    if (t.loaded && t.messages.length > 0 && t.messages[t.messages.length - 1].seq > t.syncedSeq) return true;
+  }
+  return Object.values(useConversations.getState().changes).some((c) => c.ahead.length > 0);
+}
+
+function watchForHoles() {
+  if (gapTimer || !hasHoles()) return;
+  gapTimer = setTimeout(() => {
+    gapTimer = null;
+    if (hasHoles()) getSocket()?.sync();
+  }, GAP_WAIT_MS);
+}
+
 function onMessage(message: Message) {
   const cid = message.conversationId;
   const viewing = isViewing(cid);
@@ -105,6 +128,7 @@ function onMessage(message: Message) {
     // On screen, the thread sends `read` (which implies delivered).
     if (!viewing) queueDelivered(cid, message.seq);
   }
+  watchForHoles();
 }
 
 /** An edit or a delete (`message.updated`, live or replayed by `sync`); applying it twice changes nothing. */
@@ -113,6 +137,7 @@ function onUpdated(message: Message, changeSeq: number | null) {
   const m = message.changeSeq === undefined && changeSeq !== null ? { ...message, changeSeq } : message;
   useMessages.getState().applyUpdate(m);
   if (!useConversations.getState().applyChange(m, changeSeq)) void fetchUnknown(m.conversationId);
+  watchForHoles();
 }
 
 function isMessage(value: unknown): value is Message {
@@ -147,6 +172,10 @@ export function handleFrame(frame: Frame) {
       deliveredCatchUp();
       break;
     }
+    case 'sync.needed':
+      // The server may have missed broadcasts from other nodes (its Redis link was down): catch up now.
+      getSocket()?.sync();
+      break;
     case 'typing': {
       const userId = String(data.userId);
       if (userId !== myId()) useTyping.getState().userTyping(String(data.conversationId), userId);
@@ -288,6 +317,8 @@ export function stopRealtime() {
   window.removeEventListener('online', onBrowserOnline);
   if (deliveredTimer) clearTimeout(deliveredTimer);
   deliveredTimer = null;
+  if (gapTimer) clearTimeout(gapTimer);
+  gapTimer = null;
   deliveredQueue = new Map();
   deliveredSent.clear();
   fetching.clear();

@@ -23,4 +23,11 @@ public sealed interface Broadcast {
             connectionIds = List.copyOf(connectionIds);
         }
     }
+
+    /**
+     * Broadcasts may have been lost (a node's link to Redis broke and came back): every socket that gets this
+     * is told to {@code sync}, which replays whatever it missed from the database.
+     */
+    record MayHaveMissed() implements Broadcast {
+    }
 }

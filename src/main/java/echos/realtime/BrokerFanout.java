@@ -62,6 +62,9 @@ public class BrokerFanout implements Fanout {
             for (Peer peer : connections.matching(p -> end.ended().covers(p.userId(), p.sessionId()))) {
                 peer.close(CloseCodes.SESSION_REVOKED, "session_revoked");
             }
+        } else if (broadcast instanceof Broadcast.MayHaveMissed) {
+            String text = codec.encode(OutboundFrame.of("sync.needed", java.util.Map.of()));
+            connections.matching(Peer::isLive).forEach(peer -> peer.send(text));
         } else if (broadcast instanceof Broadcast.CloseOverCap over) {
             for (String id : over.connectionIds()) {
                 Peer peer = connections.get(id);

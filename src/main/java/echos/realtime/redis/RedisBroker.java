@@ -41,6 +41,8 @@ public final class RedisBroker implements Broker, AutoCloseable {
     private volatile RedisConnection publisher;
     private volatile RedisConnection subscriber;
     private final boolean ownsClient;
+    private volatile boolean publisherWasLost;
+    private volatile boolean subscriberWasLost;
     private volatile boolean closed;
 
     /** Uses the node's shared client (its pool lends the two connections); closing the broker leaves the client open. */
@@ -90,6 +92,11 @@ public final class RedisBroker implements Broker, AutoCloseable {
             c.endHandler(v -> lost(c, true));
             publisher = c;
             LOG.infof("event=redis_connected role=publisher");
+            if (publisherWasLost) {
+                publisherWasLost = false;
+                // what this node published while away never reached the others: their sockets re-sync
+                publish(new Broadcast.MayHaveMissed());
+            }
         }).onFailure(e -> retry(this::connectPublisher, e));
     }
 
@@ -102,6 +109,11 @@ public final class RedisBroker implements Broker, AutoCloseable {
         }).onSuccess(c -> {
             subscriber = c;
             LOG.infof("event=redis_connected role=subscriber channel=%s", channel);
+            if (subscriberWasLost) {
+                subscriberWasLost = false;
+                // what the others published while this node was not listening is lost: its sockets re-sync
+                deliverHere(new Broadcast.MayHaveMissed());
+            }
         }).onFailure(e -> retry(this::connectSubscriber, e));
     }
 
@@ -110,9 +122,11 @@ public final class RedisBroker implements Broker, AutoCloseable {
             return;
         }
         if (isPublisher) {
+            publisherWasLost = true;
             publisher = null;
             retry(this::connectPublisher, null);
         } else {
+            subscriberWasLost = true;
             subscriber = null;
             retry(this::connectSubscriber, null);
         }
@@ -164,6 +178,9 @@ public final class RedisBroker implements Broker, AutoCloseable {
             return new JsonObject().put("kind", "to").put("users", new JsonArray(to.userIds())).put("text", to.text())
                     .put("except", to.exceptConnectionId());
         }
+        if (broadcast instanceof Broadcast.MayHaveMissed) {
+            return new JsonObject().put("kind", "missed");
+        }
         if (broadcast instanceof Broadcast.CloseOverCap over) {
             return new JsonObject().put("kind", "cap").put("connections", new JsonArray(over.connectionIds()));
         }
@@ -178,6 +195,7 @@ public final class RedisBroker implements Broker, AutoCloseable {
                     json.getString("text"), json.getString("except"));
             case "end" -> new Broadcast.EndSessions(new SessionsEnded(json.getString("user"), json.getString("session"),
                     json.getString("kept")));
+            case "missed" -> new Broadcast.MayHaveMissed();
             case "cap" -> new Broadcast.CloseOverCap(json.getJsonArray("connections").stream().map(String::valueOf).toList());
             default -> throw new IllegalArgumentException("unknown broadcast kind " + json.getString("kind"));
         };

@@ -59,6 +59,7 @@ class RedisBrokerOutageTest {
         await(() -> seenByA.contains(during), "the publishing node still delivers to its own sockets");
         Thread.sleep(500);
         assertFalse(seenByB.contains(during), "the other node cannot get it without Redis (its clients will sync)");
+        assertFalse(seenByA.stream().anyMatch(x -> x instanceof Broadcast.MayHaveMissed), "nobody is told before Redis is back");
 
         redis = startRedis();
         await(() -> a.connected() && b.connected(), "both nodes reconnect and subscribe again");
@@ -68,6 +69,10 @@ class RedisBrokerOutageTest {
         Thread.sleep(300);
         assertEquals(1, seenByA.stream().filter(after::equals).count(), "delivered once, not once per reconnect");
         assertEquals(1, seenByB.stream().filter(after::equals).count());
+        // both nodes lost both links: each tells its own sockets (subscriber back) and the others (publisher back)
+        // to sync, so the broadcast lost "during" the outage is replayed to b's clients from the database
+        await(() -> seenByB.stream().anyMatch(x -> x instanceof Broadcast.MayHaveMissed), "b's sockets are told to sync");
+        await(() -> seenByA.stream().anyMatch(x -> x instanceof Broadcast.MayHaveMissed), "a's sockets are told to sync");
     }
 
     private static Broadcast toUser(String marker) {
