@@ -20,6 +20,19 @@ public final class EchosMain {
             System.err.println("echos: cannot start: " + problem.get());
             System.exit(1);
         }
+        StartupCheck settings = StartupCheck.fromProcess(Path.of(""));
+        String cert = settings.value("TLS_CERT_FILE");
+        if (cert != null) {
+            // set here, not in application.properties: an empty PEM path there would fail every start without TLS
+            System.setProperty("quarkus.tls.key-store.pem.main.cert", cert);
+            System.setProperty("quarkus.tls.key-store.pem.main.key", settings.value("TLS_KEY_FILE"));
+            String insecure = settings.value("HTTP_INSECURE");
+            System.setProperty("quarkus.http.insecure-requests", insecure == null ? "redirect" : insecure.toLowerCase(java.util.Locale.ROOT));
+        }
+        String trustedProxies = settings.value("TRUSTED_PROXIES");
+        if (trustedProxies != null) {
+            System.setProperty("quarkus.http.proxy.trusted-proxies", trustedProxies);
+        }
         Optional<String> sharing = takeDeploymentLock();
         if (sharing.isPresent()) {
             System.err.println("echos: cannot start: " + sharing.get());

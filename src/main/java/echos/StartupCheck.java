@@ -54,6 +54,10 @@ public final class StartupCheck {
                 return unreachable;
             }
         }
+        Optional<String> tls = tlsProblem();
+        if (tls.isPresent()) {
+            return tls;
+        }
         Optional<String> cluster = severalNodesProblem();
         if (cluster.isPresent()) {
             return cluster;
@@ -108,6 +112,26 @@ public final class StartupCheck {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             return Optional.of("DATABASE_URL: cannot connect to PostgreSQL at " + url.jdbcUrl() + " (" + reason + ")");
         }
+    }
+
+    private Optional<String> tlsProblem() {
+        String cert = value("TLS_CERT_FILE");
+        String key = value("TLS_KEY_FILE");
+        if ((cert == null) != (key == null)) {
+            return Optional.of("TLS_CERT_FILE and TLS_KEY_FILE go together (PEM files of the certificate chain and its private key); set both or neither");
+        }
+        if (cert != null) {
+            for (String file : new String[] {cert, key}) {
+                if (!java.nio.file.Files.isReadable(Path.of(file))) {
+                    return Optional.of("cannot read " + file + " (TLS_CERT_FILE / TLS_KEY_FILE)");
+                }
+            }
+        }
+        String insecure = value("HTTP_INSECURE");
+        if (insecure != null && !java.util.Set.of("redirect", "disabled", "enabled").contains(insecure.toLowerCase(java.util.Locale.ROOT))) {
+            return Optional.of("HTTP_INSECURE must be redirect, disabled or enabled, got \"" + insecure + "\"");
+        }
+        return Optional.empty();
     }
 
     /** The setting from the environment or .env, trimmed; null when unset or blank. */

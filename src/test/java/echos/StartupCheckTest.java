@@ -69,4 +69,20 @@ class StartupCheckTest {
         Map<String, String> values = StartupCheck.readDotEnv(dir.resolve(".env"));
         assertEquals(Map.of("PORT", "6001", "NODE_ENV", "production", "JWT_SECRET", "x=y"), values);
     }
+
+    @Test
+    void tlsNeedsACertificateAndAKeyThatCanBeRead(@TempDir Path dir) throws Exception {
+        Path cert = Files.writeString(dir.resolve("cert.pem"), "-----BEGIN CERTIFICATE-----\n");
+        Path key = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n");
+        String alone = new StartupCheck(Map.of("TLS_CERT_FILE", cert.toString())).problem().orElseThrow();
+        assertTrue(alone.startsWith("TLS_CERT_FILE and TLS_KEY_FILE go together"), alone);
+        String missing = new StartupCheck(Map.of("TLS_CERT_FILE", cert.toString(), "TLS_KEY_FILE", dir.resolve("nope.pem").toString()))
+                .problem().orElseThrow();
+        assertTrue(missing.startsWith("cannot read") && missing.contains("nope.pem"), missing);
+        String policy = new StartupCheck(Map.of("TLS_CERT_FILE", cert.toString(), "TLS_KEY_FILE", key.toString(), "HTTP_INSECURE", "maybe"))
+                .problem().orElseThrow();
+        assertTrue(policy.startsWith("HTTP_INSECURE must be"), policy);
+        assertEquals(Optional.empty(), new StartupCheck(Map.of("TLS_CERT_FILE", cert.toString(), "TLS_KEY_FILE", key.toString(),
+                "HTTP_INSECURE", "Disabled")).problem());
+    }
 }

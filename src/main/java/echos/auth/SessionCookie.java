@@ -5,7 +5,10 @@ import jakarta.ws.rs.core.NewCookie;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The httpOnly "jwt" cookie that carries the session token for browsers. Secure when NODE_ENV=production. */
+/**
+ * The httpOnly "jwt" cookie that carries the session token for browsers. Secure when NODE_ENV=production or when
+ * Echos serves HTTPS itself (TLS_CERT_FILE set).
+ */
 @ApplicationScoped
 public class SessionCookie {
 
@@ -13,8 +16,9 @@ public class SessionCookie {
 
     private final boolean secure;
 
-    public SessionCookie(@ConfigProperty(name = "echos.node-env") String nodeEnv) {
-        this.secure = "production".equalsIgnoreCase(nodeEnv.trim());
+    public SessionCookie(@ConfigProperty(name = "echos.node-env") String nodeEnv,
+            @ConfigProperty(name = "echos.tls.cert-file") java.util.Optional<String> tlsCertFile) {
+        this.secure = "production".equalsIgnoreCase(nodeEnv.trim()) || tlsCertFile.filter(f -> !f.isBlank()).isPresent();
     }
 
     public NewCookie carrying(String token, Duration lifetime) {

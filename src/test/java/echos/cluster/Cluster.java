@@ -64,7 +64,7 @@ final class Cluster implements AutoCloseable {
         startHaproxy();
     }
 
-    private static SSLContext trusting(Path certPem) throws Exception {
+    static SSLContext trusting(Path certPem) throws Exception {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         trust.setCertificateEntry("cluster", CertificateFactory.getInstance("X.509")

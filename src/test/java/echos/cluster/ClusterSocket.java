@@ -62,6 +62,10 @@ final class ClusterSocket implements AutoCloseable {
         return new ClusterSocket(cluster.http, url, account.token(), onFrame);
     }
 
+    static ClusterSocket open(HttpClient http, String url, String token, Consumer<JsonNode> onFrame) throws Exception {
+        return new ClusterSocket(http, url, token, onFrame);
+    }
+
     /** Sends a frame; false when the socket is gone. */
     synchronized boolean send(String type, String ref, Map<String, ?> data) {
         if (closed.isDone()) {
