@@ -29,10 +29,6 @@ public final class EchosMain {
             String insecure = settings.value("HTTP_INSECURE");
             System.setProperty("quarkus.http.insecure-requests", insecure == null ? "redirect" : insecure.toLowerCase(java.util.Locale.ROOT));
         }
-        String trustedProxies = settings.value("TRUSTED_PROXIES");
-        if (trustedProxies != null) {
-            System.setProperty("quarkus.http.proxy.trusted-proxies", trustedProxies);
-        }
         Optional<String> sharing = takeDeploymentLock();
         if (sharing.isPresent()) {
             System.err.println("echos: cannot start: " + sharing.get());

@@ -63,7 +63,7 @@ public final class StartupCheck {
             return cluster;
         }
         for (String name : List.of("BCRYPT_COST", "RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL", "RATE_LIMIT_LOGIN_FAILURES_PER_IP",
-                "RATE_LIMIT_SIGNUPS_PER_IP", "DATABASE_POOL_SIZE")) {
+                "RATE_LIMIT_SIGNUPS_PER_IP", "DATABASE_POOL_SIZE", "HSTS_MAX_AGE")) {
             String v = value(name);
             if (v != null && !v.matches("\\d{1,9}")) {
                 return Optional.of(name + " must be a whole number, got \"" + v + "\"");

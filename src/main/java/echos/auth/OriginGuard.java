@@ -2,8 +2,8 @@ package echos.auth;
 
 import echos.common.error.ErrorBody;
 import echos.common.web.AllowedOrigins;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -25,14 +25,14 @@ public class OriginGuard {
     }
 
     @ServerRequestFilter(preMatching = true)
-    public Optional<Response> refuseForeignOrigin(ContainerRequestContext request) {
+    public Optional<Response> refuseForeignOrigin(ContainerRequestContext request, HttpServerRequest http) {
         String origin = request.getHeaderString("Origin");
         if (origin == null || SAFE_METHODS.contains(request.getMethod())) {
             return Optional.empty();
         }
         boolean cookieAuthenticated = request.getCookies().containsKey(SessionCookie.NAME);
         boolean startsSession = request.getUriInfo().getPath().startsWith("/api/auth/");
-        if ((cookieAuthenticated || startsSession) && !origins.isAllowed(origin, request.getHeaderString(HttpHeaders.HOST))) {
+        if ((cookieAuthenticated || startsSession) && !origins.isAllowed(origin, http.authority())) {
             return Optional.of(Response.status(403).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(ErrorBody.of("bad_origin", "Requests from this origin are not allowed.")).build());
         }

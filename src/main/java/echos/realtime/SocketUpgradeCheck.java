@@ -26,7 +26,7 @@ public class SocketUpgradeCheck implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         String origin = context.httpRequest().getHeader("Origin");
-        if (origin != null && !origins.isAllowed(origin, context.httpRequest().getHeader("Host"))) {
+        if (origin != null && !origins.isAllowed(origin, context.httpRequest().authority())) {
             return CheckResult.rejectUpgrade(403);
         }
         return context.securityIdentity()

@@ -157,6 +157,20 @@ class ThreeNodeClusterIT {
     }
 
     @Test
+    @Order(2)
+    void answersThroughTheTlsProxyCarryHstsAndPlainOnesDoNot() throws Exception {
+        HttpResponse<String> viaProxy = cluster.get(cluster.proxy() + "/api/auth/me", null);
+        assertTrue(cluster.proxy().startsWith("https://"), cluster.proxy());
+        assertEquals(401, viaProxy.statusCode());
+        assertEquals("max-age=15552000", viaProxy.headers().firstValue("Strict-Transport-Security").orElse(""),
+                "HAProxy says X-Forwarded-Proto: https from loopback, a trusted proxy by default");
+        HttpResponse<String> direct = cluster.get(cluster.node(0) + "/api/auth/me", null);
+        assertTrue(cluster.node(0).startsWith("http://"), cluster.node(0));
+        assertEquals(401, direct.statusCode());
+        assertTrue(direct.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over plain HTTP");
+    }
+
+    @Test
     @Order(3)
     void failedLoginsSpreadOverTheNodesAreCountedTogether() throws Exception {
         Account victim = cluster.signUp(cluster.node(0), "Victim");

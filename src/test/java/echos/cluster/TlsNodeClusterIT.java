@@ -78,12 +78,16 @@ class TlsNodeClusterIT {
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/me")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(301, plain.statusCode(), "plain HTTP is redirected");
             assertEquals(base + "/api/auth/me", plain.headers().firstValue("Location").orElse(""));
+            assertTrue(plain.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over plain HTTP");
 
+            // HTTP/2 over TLS, like a browser: no Host header, so the origin check must read :authority
             HttpResponse<String> signup = https.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/signup"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                    .header("Content-Type", "application/json").header("Origin", base).POST(HttpRequest.BodyPublishers.ofString(
                             "{\"fullName\":\"Tess\",\"email\":\"tess-" + UUID.randomUUID() + "@example.com\",\"password\":\"correct horse battery\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(201, signup.statusCode(), signup.body());
+            assertEquals(HttpClient.Version.HTTP_2, signup.version());
+            assertEquals("max-age=15552000", signup.headers().firstValue("Strict-Transport-Security").orElse(""));
             assertTrue(signup.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.contains("Secure")), "the session cookie is Secure over https");
             String token = Cluster.JSON.readTree(signup.body()).get("token").asText();
             ClusterSocket socket = ClusterSocket.open(https, "wss://127.0.0.1:" + httpsPort + "/ws", token, null);
@@ -125,8 +129,10 @@ class TlsNodeClusterIT {
         for (boolean trusted : new boolean[] {false, true}) {
             int port = Cluster.freePort();
             int httpsPort = Cluster.freePort();
-            Process node = start(dir, port, httpsPort, Map.of("TRUST_PROXY", "true", "TRUSTED_PROXIES", trusted ? "127.0.0.1" : "10.9.8.7",
-                    "RATE_LIMIT_SIGNUPS_PER_IP", "2"));
+            // trusted: TRUSTED_PROXIES unset, so the default (loopback) must cover this same-host proxy
+            Process node = start(dir, port, httpsPort, trusted
+                    ? Map.of("TRUST_PROXY", "true", "RATE_LIMIT_SIGNUPS_PER_IP", "2")
+                    : Map.of("TRUST_PROXY", "true", "TRUSTED_PROXIES", "10.9.8.7", "RATE_LIMIT_SIGNUPS_PER_IP", "2"));
             try {
                 HttpClient https = HttpClient.newBuilder().sslContext(Cluster.trusting(dir.resolve("cert.pem"))).build();
                 String base = "https://127.0.0.1:" + httpsPort;

@@ -50,8 +50,13 @@ public abstract class BrowserTest {
         return TestAccounts.signUpAs(name);
     }
 
+    /** What every window of this class opens with; a subclass on a self-signed certificate widens it. */
+    protected Browser.NewContextOptions contextOptions(int width, int height) {
+        return new Browser.NewContextOptions().setViewportSize(width, height);
+    }
+
     protected BrowserContext browser(int width, int height) {
-        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+        BrowserContext context = chromium.browser().newContext(contextOptions(width, height));
         context.addInitScript(REPORT_CSP_VIOLATIONS);
         context.onConsoleMessage(message -> {
             if (message.text().contains("Content Security Policy")) {

@@ -1,5 +1,6 @@
 package echos.common.web;
 
+import io.vertx.core.net.HostAndPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.Arrays;
@@ -25,6 +26,14 @@ public class AllowedOrigins {
                 .map(AllowedOrigins::normalize)
                 .flatMap(Optional::stream)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The request's authority is the Host header on HTTP/1.1 and the {@code :authority} pseudo-header on HTTP/2
+     * (what browsers speak to Echos over TLS, where there is no Host header).
+     */
+    public boolean isAllowed(String origin, HostAndPort authority) {
+        return isAllowed(origin, authority == null ? null : authority.port() >= 0 ? authority.host() + ":" + authority.port() : authority.host());
     }
 
     public boolean isAllowed(String origin, String hostHeader) {

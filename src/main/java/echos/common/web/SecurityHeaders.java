@@ -11,7 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Browser security headers on every answer (a strict Content-Security-Policy, no framing, no referrer to other
  * sites, no MIME sniffing), and cache rules that keep users on the current web app: the page itself is
- * {@code no-cache}, only Vite's content-hashed {@code /assets/} files are cached forever.
+ * {@code no-cache}, only Vite's content-hashed {@code /assets/} files are cached forever. Answers over https (direct,
+ * or through a trusted proxy that says {@code X-Forwarded-Proto: https}) also carry Strict-Transport-Security.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -27,10 +28,13 @@ public class SecurityHeaders {
             + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     private final String contentSecurityPolicy;
+    private final String strictTransportSecurity;
 
     public SecurityHeaders(@ConfigProperty(name = "echos.cloudinary.cloud-name") Optional<String> cloudinaryCloud,
-            @ConfigProperty(name = "echos.csp.extra-img-src") Optional<String> extraImageSources) {
+            @ConfigProperty(name = "echos.csp.extra-img-src") Optional<String> extraImageSources,
+            @ConfigProperty(name = "echos.hsts.max-age-seconds") long hstsMaxAgeSeconds) {
         this.contentSecurityPolicy = policy(cloudinaryCloud.filter(s -> !s.isBlank()).isPresent(), extraImageSources.orElse(""));
+        this.strictTransportSecurity = hstsMaxAgeSeconds > 0 ? "max-age=" + hstsMaxAgeSeconds : null;
     }
 
     static String policy(boolean cloudinary, String extraImageSources) {
@@ -62,6 +66,9 @@ public class SecurityHeaders {
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "same-origin");
         headers.set("X-Content-Type-Options", "nosniff");
+        if (strictTransportSecurity != null && (rc.request().isSSL() || "https".equals(rc.request().scheme()))) {
+            headers.set("Strict-Transport-Security", strictTransportSecurity);
+        }
         String type = headers.get("Content-Type");
         boolean html = type != null && type.startsWith("text/html");
         if (html || path.equals("/") || path.equals("/index.html")) {

@@ -31,7 +31,17 @@ class SecurityHeadersApiTest {
             assertThat(path, page.header("Referrer-Policy"), equalTo("same-origin"));
             assertThat(path, page.header("X-Content-Type-Options"), equalTo("nosniff"));
             assertThat(path, page.header("Cache-Control"), equalTo("no-cache"));
+            assertThat(path, page.header("Strict-Transport-Security"), equalTo(null));
         }
+    }
+
+    @Test
+    void plainHttpNeverSendsHstsEvenWhenAnUntrustedPeerClaimsHttps() {
+        // TRUST_PROXY is off here, so the forwarded scheme is ignored; over real https the header is sent
+        // (ChatOverHttpsInBrowserTest, TlsNodeClusterIT)
+        Response page = given().header("X-Forwarded-Proto", "https").header("Forwarded", "proto=https").get("/").then().statusCode(200)
+                .extract().response();
+        assertThat(page.header("Strict-Transport-Security"), equalTo(null));
     }
 
     @Test
