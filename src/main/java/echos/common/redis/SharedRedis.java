@@ -2,6 +2,7 @@ package echos.common.redis;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +24,21 @@ public class SharedRedis {
 
     public SharedRedis(Vertx vertx, @ConfigProperty(name = "echos.redis.url") Optional<String> url,
             @ConfigProperty(name = "echos.redis.prefix") String prefix,
-            @ConfigProperty(name = "echos.redis.timeout") Duration timeout) {
-        this.client = url.filter(u -> !u.isBlank())
-                .map(u -> Redis.createClient(vertx, new RedisOptions().setConnectionString(u.trim()).setMaxPoolWaiting(1024)));
+            @ConfigProperty(name = "echos.redis.timeout") Duration timeout,
+            @ConfigProperty(name = "echos.redis.tls-ca-file") Optional<String> tlsCaFile) {
+        this.client = url.filter(u -> !u.isBlank()).map(u -> Redis.createClient(vertx, options(u.trim(), tlsCaFile)));
         this.prefix = prefix;
         this.timeout = timeout;
+    }
+
+    static RedisOptions options(String url, Optional<String> tlsCaFile) {
+        RedisOptions options = new RedisOptions().setConnectionString(url).setMaxPoolWaiting(1024);
+        if (url.regionMatches(true, 0, "rediss:", 0, 7)) {
+            // Vert.x checks no host name by default: without this any certificate the trust store accepts would do
+            options.getNetClientOptions().setHostnameVerificationAlgorithm("HTTPS");
+            tlsCaFile.filter(f -> !f.isBlank()).ifPresent(f -> options.getNetClientOptions().setTrustOptions(new PemTrustOptions().addCertPath(f)));
+        }
+        return options;
     }
 
     public boolean enabled() {

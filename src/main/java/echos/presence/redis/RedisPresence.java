@@ -1,5 +1,6 @@
 package echos.presence.redis;
 
+import echos.common.redis.LocalFallback;
 import echos.common.redis.RedisCommands;
 import echos.common.redis.RedisCommands.RedisUnavailable;
 import echos.presence.PresenceChanged;
@@ -129,7 +130,8 @@ public final class RedisPresence implements PresenceRegistry {
     private final List<String> keys;
     /** This node's open connections: connection id -> user id. */
     private final Map<String, String> own = new ConcurrentHashMap<>();
-    private volatile boolean degraded;
+    private final LocalFallback sharing = new LocalFallback(LOG, "presence",
+            "Redis unreachable: presence shows this node's sockets only until it is back");
 
     public RedisPresence(RedisCommands redis, String prefix, Clock clock, PresenceListener listener, Duration ttl, Duration grace) {
         if (ttl.toMillis() < 1 || grace.isNegative()) {
@@ -246,10 +248,7 @@ public final class RedisPresence implements PresenceRegistry {
         }
         try {
             Response response = redis.send(eval);
-            if (degraded) {
-                degraded = false;
-                LOG.info("event=presence_shared_again");
-            }
+            sharing.shared();
             return Optional.of(response);
         } catch (RedisUnavailable e) {
             unreachable(e);
@@ -258,10 +257,6 @@ public final class RedisPresence implements PresenceRegistry {
     }
 
     private void unreachable(RedisUnavailable e) {
-        if (!degraded) {
-            degraded = true;
-            LOG.warnf("event=presence_local reason=\"%s\" hint=\"Redis unreachable: presence shows this node's sockets only until it is back\"",
-                    e.getMessage());
-        }
+        sharing.local(e);
     }
 }

@@ -1,5 +1,6 @@
 package echos.common.ratelimit.redis;
 
+import echos.common.redis.LocalFallback;
 import echos.common.ratelimit.RateLimit;
 import echos.common.ratelimit.RateLimiter;
 import echos.common.redis.RedisCommands;
@@ -46,7 +47,8 @@ public final class RedisRateLimiter implements RateLimiter {
     private final String prefix;
     private final Clock clock;
     private final RateLimiter fallback;
-    private volatile boolean degraded;
+    private final LocalFallback sharing = new LocalFallback(LOG, "rate_limits",
+            "Redis unreachable: limits count per node until it is back");
 
     public RedisRateLimiter(RedisCommands redis, String prefix, Clock clock, RateLimiter fallback) {
         this.redis = redis;
@@ -89,10 +91,7 @@ public final class RedisRateLimiter implements RateLimiter {
                 .arg(limit.window().toMillis()).arg(limit.limit()).arg(now + ":" + UUID.randomUUID()).arg(mode);
         try {
             long wait = redis.send(eval).toLong();
-            if (degraded) {
-                degraded = false;
-                LOG.info("event=rate_limits_shared_again");
-            }
+            sharing.shared();
             return Optional.of(wait < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(wait)));
         } catch (RuntimeException e) {
             unreachable(e);
@@ -101,11 +100,7 @@ public final class RedisRateLimiter implements RateLimiter {
     }
 
     private void unreachable(RuntimeException e) {
-        if (!degraded) {
-            degraded = true;
-            LOG.warnf("event=rate_limits_local reason=\"%s\" hint=\"Redis unreachable: limits count per node until it is back\"",
-                    e.getMessage());
-        }
+        sharing.local(e);
     }
 
     private String redisKey(RateLimit limit, String key) {

@@ -1,5 +1,6 @@
 package echos.common.ratelimit.redis;
 
+import echos.common.redis.LocalFallback;
 import echos.common.ratelimit.Buckets;
 import echos.common.redis.RedisCommands;
 import echos.common.redis.RedisCommands.RedisUnavailable;
@@ -46,7 +47,7 @@ public final class RedisTokenBuckets implements Buckets {
     private final String capacity;
     private final String perMilli;
     private final Buckets fallback;
-    private volatile boolean degraded;
+    private final LocalFallback sharing;
 
     public RedisTokenBuckets(RedisCommands redis, String prefix, Clock clock, int capacity, double perSecond, Buckets fallback) {
         if (capacity < 1 || perSecond <= 0) {
@@ -58,6 +59,7 @@ public final class RedisTokenBuckets implements Buckets {
         this.capacity = String.valueOf(capacity);
         this.perMilli = String.valueOf(perSecond / 1000.0);
         this.fallback = fallback;
+        this.sharing = new LocalFallback(LOG, "budget name=" + prefix, "Redis unreachable: this budget counts per node until it is back");
     }
 
     @Override
@@ -66,17 +68,10 @@ public final class RedisTokenBuckets implements Buckets {
                 .arg(clock.millis());
         try {
             long wait = redis.send(eval).toLong();
-            if (degraded) {
-                degraded = false;
-                LOG.infof("event=budget_shared_again name=%s", prefix);
-            }
+            sharing.shared();
             return Duration.ofMillis(wait);
         } catch (RedisUnavailable e) {
-            if (!degraded) {
-                degraded = true;
-                LOG.warnf("event=budget_local name=%s reason=\"%s\" hint=\"Redis unreachable: this budget counts per node until it is back\"",
-                        prefix, e.getMessage());
-            }
+            sharing.local(e);
             return fallback.take(key);
         }
     }
