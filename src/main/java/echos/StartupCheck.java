@@ -1,6 +1,7 @@
 package echos;
 
 import echos.storage.DatabaseUrl;
+import echos.storage.StorageBackend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,14 @@ public final class StartupCheck {
         if (port != null && !isPort(port)) {
             return Optional.of("PORT must be a number from 1 to 65535, got \"" + port + "\"");
         }
-        if (value("MONGO_URI") != null) {
-            return Optional.of("MONGO_URI is set, but the MongoDB adapter is not available yet; unset MONGO_URI and"
+        StorageBackend backend;
+        try {
+            backend = StorageBackend.choose(value("DATABASE_URL"), value("MONGO_URI"), value("MONGODB_URI"));
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        if (backend == StorageBackend.MONGODB) {
+            return Optional.of("MONGO_URI (or MONGODB_URI) is set, but the MongoDB adapter is not available yet; unset it and"
                     + " use DATABASE_URL (PostgreSQL) or nothing (embedded SQLite)");
         }
         String databaseUrl = value("DATABASE_URL");
@@ -92,6 +99,10 @@ public final class StartupCheck {
         if (value("JWT_SECRET") == null) {
             return Optional.of("REDIS_URL is set (several nodes) but JWT_SECRET is not: every node must sign sessions"
                     + " with the same key; set JWT_SECRET to one long random value on all nodes");
+        }
+        String ca = value("REDIS_TLS_CA_FILE");
+        if (ca != null && !java.nio.file.Files.isReadable(Path.of(ca))) {
+            return Optional.of("cannot read " + ca + " (REDIS_TLS_CA_FILE)");
         }
         return Optional.empty();
     }

@@ -61,6 +61,18 @@ class StartupCheckTest {
     void stopsWhenMongoUriIsSetUntilTheMongoAdapterExists() {
         String problem = new StartupCheck(Map.of("MONGO_URI", "mongodb://localhost/echos")).problem().orElseThrow();
         assertTrue(problem.startsWith("MONGO_URI"), problem);
+        String chattyName = new StartupCheck(Map.of("MONGODB_URI", "mongodb://localhost/echos")).problem().orElseThrow();
+        assertTrue(chattyName.contains("MongoDB adapter is not available yet"), chattyName);
+    }
+
+    @Test
+    void refusesTwoDatabasesInOneLine() {
+        String problem = new StartupCheck(Map.of("MONGO_URI", "mongodb://localhost/echos", "DATABASE_URL", "postgres://db/echos"))
+                .problem().orElseThrow();
+        assertEquals("DATABASE_URL (PostgreSQL) and MONGO_URI (MongoDB) are both set; Echos stores everything in one database,"
+                + " so set only one of them", problem);
+        assertTrue(new StartupCheck(Map.of("MONGO_URI", "mongodb://a/x", "MONGODB_URI", "mongodb://b/y")).problem().orElseThrow()
+                .startsWith("MONGO_URI and MONGODB_URI are both set"));
     }
 
     @Test

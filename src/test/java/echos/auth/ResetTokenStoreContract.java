@@ -3,7 +3,6 @@ package echos.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import echos.auth.sql.SqlResetTokenStore;
 import echos.storage.TestUsers;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import echos.storage.Jdbc;
+import echos.storage.Stores;
 import echos.storage.StoreContract;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +26,9 @@ public abstract class ResetTokenStoreContract extends StoreContract {
     private TestUsers users;
 
     @Override
-    protected void createStores(Jdbc jdbc) {
-        tokens = new SqlResetTokenStore(jdbc);
-        users = new TestUsers(jdbc);
+    protected void createStores(Stores stores) {
+        tokens = stores.resetTokens();
+        users = new TestUsers(stores);
     }
 
     private String issue(String userId) {

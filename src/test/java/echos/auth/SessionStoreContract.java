@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import echos.auth.sql.SqlSessionStore;
 import echos.storage.StorageException;
 import echos.user.NewUser;
 import echos.user.UserStore;
-import echos.user.sql.SqlUserStore;
 import java.time.Instant;
 import java.util.UUID;
-import echos.storage.Jdbc;
+import echos.storage.Stores;
 import echos.storage.StoreContract;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +23,9 @@ public abstract class SessionStoreContract extends StoreContract {
     private UserStore users;
 
     @Override
-    protected void createStores(Jdbc jdbc) {
-        sessions = new SqlSessionStore(jdbc);
-        users = new SqlUserStore(jdbc);
+    protected void createStores(Stores stores) {
+        sessions = stores.sessions();
+        users = stores.users();
     }
 
     private String newUserId() {

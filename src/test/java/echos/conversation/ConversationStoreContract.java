@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import echos.conversation.sql.SqlConversationStore;
 import echos.message.MessageStore;
 import echos.message.NewMessage;
-import echos.message.sql.SqlMessageStore;
 import echos.storage.TestUsers;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import echos.storage.Jdbc;
+import echos.storage.Stores;
 import echos.storage.StoreContract;
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +30,10 @@ public abstract class ConversationStoreContract extends StoreContract {
     private TestUsers users;
 
     @Override
-    protected void createStores(Jdbc jdbc) {
-        conversations = new SqlConversationStore(jdbc);
-        messages = new SqlMessageStore(jdbc);
-        users = new TestUsers(jdbc);
+    protected void createStores(Stores stores) {
+        conversations = stores.conversations();
+        messages = stores.messages();
+        users = new TestUsers(stores);
     }
 
     private static String newId() {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import echos.conversation.ConversationStore;
-import echos.conversation.sql.SqlConversationStore;
-import echos.message.sql.SqlMessageStore;
 import echos.storage.TestUsers;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
-import java.util.stream.LongStream;
-import echos.storage.Jdbc;
+import echos.storage.Stores;
 import echos.storage.StoreContract;
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +29,10 @@ public abstract class MessageStoreContract extends StoreContract {
     private TestUsers users;
 
     @Override
-    protected void createStores(Jdbc jdbc) {
-        conversations = new SqlConversationStore(jdbc);
-        messages = new SqlMessageStore(jdbc);
-        users = new TestUsers(jdbc);
+    protected void createStores(Stores stores) {
+        conversations = stores.conversations();
+        messages = stores.messages();
+        users = new TestUsers(stores);
     }
 
     private record Chat(String id, String a, String b) {

@@ -1,5 +1,6 @@
 package echos.storage;
 
+import echos.storage.sql.SqlStores;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -61,6 +62,10 @@ public final class PostgresTestDatabase implements TestDatabase {
     }
 
     @Override
+    public Stores stores() {
+        return new SqlStores(jdbc);
+    }
+
     public Jdbc jdbc() {
         return jdbc;
     }

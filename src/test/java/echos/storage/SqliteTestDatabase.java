@@ -1,5 +1,6 @@
 package echos.storage;
 
+import echos.storage.sql.SqlStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,6 +39,10 @@ public final class SqliteTestDatabase implements TestDatabase {
     }
 
     @Override
+    public Stores stores() {
+        return new SqlStores(jdbc);
+    }
+
     public Jdbc jdbc() {
         return jdbc;
     }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Base of the storage contract suites: opens one migrated database for the class (SQLite or PostgreSQL, chosen by
- * the backend subclass), hands its {@link Jdbc} to the suite, and drops it afterwards.
+ * the backend subclass), hands that backend's {@link Stores} to the suite, and drops it afterwards.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class StoreContract {
@@ -17,12 +17,12 @@ public abstract class StoreContract {
     protected abstract TestDatabase openDatabase();
 
     /** Builds the stores under test on the freshly migrated database. */
-    protected abstract void createStores(Jdbc jdbc);
+    protected abstract void createStores(Stores stores);
 
     @BeforeAll
     void openStorage() {
         database = openDatabase();
-        createStores(database.jdbc());
+        createStores(database.stores());
     }
 
     @AfterAll

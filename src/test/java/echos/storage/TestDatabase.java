@@ -3,10 +3,13 @@ package echos.storage;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** A migrated, throw-away database for the storage contract suites: SQLite in a temp file or a fresh PostgreSQL schema. */
+/**
+ * A throw-away database for the storage contract suites (SQLite in a temp file, a fresh PostgreSQL schema) and the
+ * stores of its backend family over it.
+ */
 public interface TestDatabase extends AutoCloseable {
 
-    Jdbc jdbc();
+    Stores stores();
 
     @Override
     void close();

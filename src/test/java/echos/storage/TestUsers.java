@@ -1,17 +1,17 @@
 package echos.storage;
 
 import echos.user.NewUser;
-import echos.user.sql.SqlUserStore;
+import echos.user.UserStore;
 import java.time.Instant;
 import java.util.UUID;
 
 /** Creates users straight in a test database, for store contracts that need someone to point at. */
 public final class TestUsers {
 
-    private final SqlUserStore users;
+    private final UserStore users;
 
-    public TestUsers(Jdbc jdbc) {
-        this.users = new SqlUserStore(jdbc);
+    public TestUsers(Stores stores) {
+        this.users = stores.users();
     }
 
     public String create() {

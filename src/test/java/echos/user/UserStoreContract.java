@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import echos.user.sql.SqlUserStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import echos.storage.Jdbc;
+import echos.storage.Stores;
 import echos.storage.StoreContract;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +24,8 @@ public abstract class UserStoreContract extends StoreContract {
     private UserStore users;
 
     @Override
-    protected void createStores(Jdbc jdbc) {
-        users = new SqlUserStore(jdbc);
+    protected void createStores(Stores stores) {
+        users = stores.users();
     }
 
     private static NewUser newUser(String email) {

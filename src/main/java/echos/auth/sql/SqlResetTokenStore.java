@@ -4,13 +4,11 @@ import echos.auth.ResetToken;
 import echos.auth.ResetTokenStore;
 import echos.storage.Jdbc;
 import echos.storage.StorageException;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
 /** {@link ResetTokenStore} over JDBC, for SQLite and PostgreSQL alike. */
-@ApplicationScoped
 public class SqlResetTokenStore implements ResetTokenStore {
 
     private final Jdbc jdbc;

@@ -3,14 +3,12 @@ package echos.auth.sql;
 import echos.auth.Session;
 import echos.auth.SessionStore;
 import echos.storage.Jdbc;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
 /** {@link SessionStore} over JDBC, for SQLite and PostgreSQL alike. */
-@ApplicationScoped
 public class SqlSessionStore implements SessionStore {
 
     private final Jdbc jdbc;

@@ -2,6 +2,7 @@ package echos.common.config;
 
 import echos.auth.JwtSecret;
 import echos.storage.DatabaseUrl;
+import echos.storage.StorageBackend;
 import io.smallrye.config.ConfigSourceInterceptor;
 import io.smallrye.config.ConfigSourceInterceptorContext;
 import io.smallrye.config.ConfigValue;
@@ -11,8 +12,8 @@ import java.io.File;
 import java.nio.file.Path;
 
 /**
- * Turns the seed-style variables (DATABASE_URL, DATA_DIR, JWT_SECRET) into the Quarkus properties they imply:
- * which datasource is active, its JDBC URL, and the JWT verification key. Runs once per config lookup, so the
+ * Turns the seed-style variables (DATABASE_URL, MONGO_URI, DATA_DIR, JWT_SECRET) into the Quarkus properties they
+ * imply: which datasource is active (none on MongoDB), its JDBC URL, and the JWT verification key. Runs once per config lookup, so the
  * derived values are computed lazily and cached.
  */
 @Priority(Priorities.APPLICATION + 100)
@@ -22,16 +23,19 @@ public class RuntimeSettingsInterceptor implements ConfigSourceInterceptor {
 
     private transient volatile JwtSecret secret;
     private transient volatile DatabaseUrl databaseUrl;
+    private transient volatile StorageBackend backend;
 
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext ctx, String name) {
         return switch (name) {
             case "quarkus.datasource.active" -> answer(ctx, name, String.valueOf(usesPostgres(ctx)));
-            case "quarkus.datasource.sqlite.active" -> answer(ctx, name, String.valueOf(!usesPostgres(ctx)));
+            case "quarkus.datasource.sqlite.active" -> answer(ctx, name, String.valueOf(backend(ctx) == StorageBackend.SQLITE));
             case "quarkus.datasource.jdbc.url" -> usesPostgres(ctx) ? answer(ctx, name, databaseUrl(ctx).jdbcUrl()) : ctx.proceed(name);
             case "quarkus.datasource.username" -> usesPostgres(ctx) ? answerOrNull(ctx, name, databaseUrl(ctx).user()) : ctx.proceed(name);
             case "quarkus.datasource.password" -> usesPostgres(ctx) ? answerOrNull(ctx, name, databaseUrl(ctx).password()) : ctx.proceed(name);
-            case "quarkus.datasource.sqlite.jdbc.url" -> answer(ctx, name, "jdbc:sqlite:" + sqliteFile(ctx));
+            // only on SQLite: resolving it creates DATA_DIR
+            case "quarkus.datasource.sqlite.jdbc.url" -> backend(ctx) == StorageBackend.SQLITE
+                    ? answer(ctx, name, "jdbc:sqlite:" + sqliteFile(ctx)) : ctx.proceed(name);
             case "echos.data-dir" -> answer(ctx, name, dataDir(ctx).toString());
             case "smallrye.jwt.verify.secretkey", "smallrye.jwt.sign.key" -> answer(ctx, name, secret(ctx).asJwk());
             case "quarkus.mailer.tls" -> smtpTls(ctx) == null ? ctx.proceed(name) : answer(ctx, name, String.valueOf("tls".equals(smtpTls(ctx))));
@@ -49,8 +53,14 @@ public class RuntimeSettingsInterceptor implements ConfigSourceInterceptor {
     }
 
     private boolean usesPostgres(ConfigSourceInterceptorContext ctx) {
-        String url = raw(ctx, "database.url");
-        return url != null && !url.isBlank();
+        return backend(ctx) == StorageBackend.POSTGRESQL;
+    }
+
+    private StorageBackend backend(ConfigSourceInterceptorContext ctx) {
+        if (backend == null) {
+            backend = StorageBackend.choose(raw(ctx, "database.url"), raw(ctx, "mongo.uri"), raw(ctx, "mongodb.uri"));
+        }
+        return backend;
     }
 
     private DatabaseUrl databaseUrl(ConfigSourceInterceptorContext ctx) {

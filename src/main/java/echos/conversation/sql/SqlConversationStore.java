@@ -7,7 +7,6 @@ import echos.conversation.Member;
 import echos.conversation.Role;
 import echos.storage.Jdbc;
 import echos.storage.StorageException;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@link ConversationStore} over JDBC, for SQLite and PostgreSQL alike. */
-@ApplicationScoped
 public class SqlConversationStore implements ConversationStore {
 
     private static final String CONVERSATION_COLUMNS = "c.id, c.type, c.name, c.created_by, c.created_at, c.last_activity_at, c.last_seq, c.last_change";

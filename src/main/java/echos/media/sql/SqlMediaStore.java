@@ -4,7 +4,6 @@ import echos.media.Media;
 import echos.media.MediaKind;
 import echos.media.MediaStore;
 import echos.storage.Jdbc;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link MediaStore} over JDBC, for SQLite and PostgreSQL alike. */
-@ApplicationScoped
 public class SqlMediaStore implements MediaStore {
 
     private static final String COLUMNS = "id, owner_id, kind, content_type, width, height, size, url, thumbnail_url, created_at, attached_at";

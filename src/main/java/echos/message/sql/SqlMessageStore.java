@@ -5,7 +5,6 @@ import echos.message.MessageStore;
 import echos.message.NewMessage;
 import echos.storage.Jdbc;
 import echos.storage.StorageException;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.Optional;
  * transaction: PostgreSQL locks that row until commit and SQLite runs one writer at a time (BEGIN IMMEDIATE),
  * so concurrent senders get consecutive numbers and a failed insert gives its number back by rolling back.
  */
-@ApplicationScoped
 public class SqlMessageStore implements MessageStore {
 
     private static final String COLUMNS = "id, conversation_id, seq, sender_id, client_id, text, created_at, image_id";

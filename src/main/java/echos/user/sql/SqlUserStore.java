@@ -8,7 +8,6 @@ import echos.user.NewUser;
 import echos.user.ProfileChange;
 import echos.user.User;
 import echos.user.UserStore;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** {@link UserStore} over JDBC, for SQLite and PostgreSQL alike. */
-@ApplicationScoped
 public class SqlUserStore implements UserStore {
 
     private static final String COLUMNS = "id, email, full_name, bio, avatar_url, created_at, last_seen_at, show_online";
