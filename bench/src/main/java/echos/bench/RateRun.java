@@ -309,7 +309,9 @@ final class RateRun implements Socks.Handler {
         return m;
     }
 
-    private static void putLatency(Map<String, Object> m, String prefix, Histogram h) {
+    private static void putLatency(Map<String, Object> m, String prefix, Histogram recording) {
+        // a late ack or delivery may be recorded while this runs; iterating a ConcurrentHistogram is not safe then
+        Histogram h = recording.copy();
         m.put(prefix + "_count", h.getTotalCount());
         m.put(prefix + "_p50_ms", ms(h, 50));
         m.put(prefix + "_p90_ms", ms(h, 90));
