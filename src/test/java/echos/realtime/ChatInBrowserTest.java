@@ -28,19 +28,13 @@ class ChatInBrowserTest extends BrowserTest {
         Account bob = person("Bob " + tag);
         Account carol = person("Carol " + tag);
         try (BrowserContext aliceContext = loggedIn(alice, 1280, 800); BrowserContext carolContext = loggedIn(carol, 375, 740)) {
-            Page a = aliceContext.newPage();
-            a.navigate(url("/"));
-            assertThat(a.getByTestId("chat-shell")).isVisible();
+            Page a = openChat(aliceContext);
 
             BrowserContext bobContext = loggedIn(bob, 1280, 800);
-            Page b = bobContext.newPage();
-            b.navigate(url("/"));
-            assertThat(b.getByTestId("chat-shell")).isVisible();
+            Page b = openChat(bobContext);
 
             // Alice starts a direct chat with Bob through the user search
-            a.getByTestId("new-chat").click();
-            a.getByTestId("user-search-input").fill("Bob " + tag);
-            a.getByTestId("user-search-result").filter(new Locator.FilterOptions().setHasText("Bob " + tag)).first().click();
+            startDirectChat(a, "Bob " + tag);
             assertThat(a.getByTestId("thread")).isVisible();
             assertThat(a.getByTestId("thread-title")).containsText("Bob " + tag);
             // Bob has not written to Alice yet, so she may not see whether he is online

@@ -2,6 +2,9 @@ package echos.web;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.Cookie;
 import echos.auth.TestAccounts;
 import echos.auth.TestAccounts.Account;
@@ -77,6 +80,21 @@ public abstract class BrowserTest {
     void failOnContentSecurityPolicyViolations() {
         List<String> violations = takeCspViolations();
         Assertions.assertTrue(violations.isEmpty(), "the page violated its Content-Security-Policy: " + violations);
+    }
+
+    /** Opens the chat shell at / and waits for it. */
+    protected Page openChat(BrowserContext context) {
+        Page page = context.newPage();
+        page.navigate(url("/"));
+        PlaywrightAssertions.assertThat(page.getByTestId("chat-shell")).isVisible();
+        return page;
+    }
+
+    /** Starts (or opens) the direct chat with the person of this name through the user search. */
+    protected static void startDirectChat(Page page, String name) {
+        page.getByTestId("new-chat").click();
+        page.getByTestId("user-search-input").fill(name);
+        page.getByTestId("user-search-result").filter(new Locator.FilterOptions().setHasText(name)).first().click();
     }
 
     /** A browser window already logged in as the account (its session cookie set). */

@@ -93,13 +93,8 @@ class ChatOverHttpsInBrowserTest extends BrowserTest {
             assertTrue(session.secure, "the session cookie set over https is Secure");
             assertTrue(session.httpOnly, "and HttpOnly");
 
-            Page b = bobContext.newPage();
-            b.navigate(url("/"));
-            assertThat(b.getByTestId("chat-shell")).isVisible();
-
-            a.getByTestId("new-chat").click();
-            a.getByTestId("user-search-input").fill("Bob " + tag);
-            a.getByTestId("user-search-result").filter(new Locator.FilterOptions().setHasText("Bob " + tag)).first().click();
+            Page b = openChat(bobContext);
+            startDirectChat(a, "Bob " + tag);
             a.getByTestId("composer-input").fill("Over TLS, Bob");
             a.getByTestId("composer-input").press("Enter");
 
