@@ -1,7 +1,5 @@
 package echos.realtime;
 
-import echos.auth.SessionCheck;
-import echos.presence.PresenceRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
@@ -12,11 +10,12 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
-import java.time.Clock;
-import java.time.Instant;
 import org.jboss.logging.Logger;
 
-/** The chat socket at /ws: {@link SocketUpgradeCheck} admits only live sessions; frames go to {@link FrameDispatcher}. */
+/**
+ * The chat socket at /ws: {@link SocketUpgradeCheck} admits only live sessions; this endpoint adapts the WebSocket's
+ * events to {@link PeerLifecycle} and its connection to a {@link WebSocketTransport}.
+ */
 @WebSocket(path = "/ws", endpointId = ChatSocket.ENDPOINT_ID)
 public class ChatSocket {
 
@@ -24,51 +23,30 @@ public class ChatSocket {
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
 
     private final SecurityIdentity identity;
-    private final Connections connections;
-    private final FrameDispatcher frames;
-    private final PresenceRegistry presence;
-    private final PresenceSnapshot snapshot;
-    private final SocketCap cap;
-    private final Clock clock;
+    private final PeerLifecycle peers;
+    private final CloseDeadline closeDeadline;
 
-    public ChatSocket(SecurityIdentity identity, Connections connections, FrameDispatcher frames, PresenceRegistry presence,
-            PresenceSnapshot snapshot, SocketCap cap, Clock clock) {
-        this.cap = cap;
+    public ChatSocket(SecurityIdentity identity, PeerLifecycle peers, CloseDeadline closeDeadline) {
         this.identity = identity;
-        this.connections = connections;
-        this.frames = frames;
-        this.presence = presence;
-        this.snapshot = snapshot;
-        this.clock = clock;
+        this.peers = peers;
+        this.closeDeadline = closeDeadline;
     }
 
     @OnOpen
     void open(WebSocketConnection connection) {
-        String userId = identity.getAttribute(SessionCheck.USER_ID);
-        Instant expiresAt = identity.getAttribute(SessionCheck.SESSION_EXPIRES_AT);
-        Peer peer = connections.add(connection, connection.userData().get(SocketUpgradeCheck.TCP), userId,
-                identity.getAttribute(SessionCheck.SESSION_ID), expiresAt);
-        presence.connected(userId, connection.id());
-        cap.opened(userId, connection.id());
-        snapshot.sendTo(peer);
-        LOG.debugf("event=socket_open user=%s connection=%s", userId, connection.id());
+        String id = connection.id();
+        peers.opened(new WebSocketTransport(connection, connection.userData().get(SocketUpgradeCheck.TCP), closeDeadline,
+                () -> peers.isRegistered(id)), identity);
     }
 
     @OnTextMessage
     void message(String text, WebSocketConnection connection) {
-        Peer peer = connections.get(connection.id());
-        if (peer != null) {
-            peer.heard(clock.millis());
-            frames.handle(peer, text);
-        }
+        peers.received(connection.id(), text);
     }
 
     @OnPongMessage
     void pong(Buffer data, WebSocketConnection connection) {
-        Peer peer = connections.get(connection.id());
-        if (peer != null) {
-            peer.heard(clock.millis());
-        }
+        peers.heard(connection.id());
     }
 
     /** Vert.x reports a frame over WS_MAX_FRAME_SIZE as an IllegalStateException; close with 1009 (message too big). */
@@ -85,9 +63,6 @@ public class ChatSocket {
 
     @OnClose
     void close(WebSocketConnection connection) {
-        Peer peer = connections.remove(connection.id());
-        if (peer != null) {
-            presence.disconnected(peer.userId(), peer.id());
-        }
+        peers.closed(connection.id());
     }
 }

@@ -1,7 +1,5 @@
 package echos.realtime;
 
-import io.quarkus.websockets.next.WebSocketConnection;
-import io.vertx.core.http.HttpConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,27 +28,24 @@ public class Connections {
     private final Map<String, Set<Peer>> byUser = new ConcurrentHashMap<>();
     private final AtomicLong opened = new AtomicLong();
     private final Clock clock;
-    private final CloseDeadline closeDeadline;
     private final OutboundLimit limit;
     private final int maxPerAccount;
 
-    public Connections(Clock clock, CloseDeadline closeDeadline, @ConfigProperty(name = "echos.ws.max-outbound-queue") int maxQueued,
+    public Connections(Clock clock, @ConfigProperty(name = "echos.ws.max-outbound-queue") int maxQueued,
             @ConfigProperty(name = "echos.ws.max-outbound-bytes") long maxQueuedBytes,
             @ConfigProperty(name = "echos.ws.max-sockets-per-account") int maxPerAccount) {
         if (maxPerAccount < 1) {
             throw new IllegalArgumentException("WS_MAX_SOCKETS_PER_ACCOUNT must be at least 1");
         }
         this.clock = clock;
-        this.closeDeadline = closeDeadline;
         this.limit = new OutboundLimit(maxQueued, maxQueuedBytes);
         this.maxPerAccount = maxPerAccount;
     }
 
-    Peer add(WebSocketConnection connection, HttpConnection tcp, String userId, String sessionId, Instant sessionExpiresAt) {
+    Peer add(Transport transport, String userId, String sessionId, Instant sessionExpiresAt) {
         long expiresAt = sessionExpiresAt == null ? Long.MAX_VALUE : sessionExpiresAt.toEpochMilli();
-        Peer peer = new Peer(connection, userId, sessionId, expiresAt, limit, clock.millis(),
-                opened.incrementAndGet(), () -> closeDeadline.start(connection.id(), tcp, () -> byConnection.containsKey(connection.id())));
-        byConnection.put(connection.id(), peer);
+        Peer peer = new Peer(transport, userId, sessionId, expiresAt, limit, clock.millis(), opened.incrementAndGet());
+        byConnection.put(transport.id(), peer);
         List<Peer> evicted = new ArrayList<>();
         byUser.compute(userId, (k, peers) -> {
             Set<Peer> all = peers == null ? ConcurrentHashMap.newKeySet() : peers;

@@ -1,7 +1,5 @@
 package echos.realtime;
 
-import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.WebSocketConnection;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,13 +13,12 @@ public final class Peer {
 
     private static final Logger LOG = Logger.getLogger(Peer.class);
 
-    private final WebSocketConnection connection;
+    private final Transport transport;
     private final String userId;
     private final String sessionId;
     private final long sessionExpiresAt;
     private final OutboundLimit limit;
     private final long openedOrder;
-    private final Runnable afterClose;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong queuedBytes = new AtomicLong();
     private volatile long lastHeardAt;
@@ -31,22 +28,19 @@ public final class Peer {
     /**
      * @param sessionExpiresAt epoch millis at which the socket's session expires
      * @param openedOrder grows with every socket opened on this node, so the oldest of a user's sockets is known
-     * @param afterClose runs once when the server starts closing the socket (to cut it off if the close never completes)
      */
-    Peer(WebSocketConnection connection, String userId, String sessionId, long sessionExpiresAt, OutboundLimit limit,
-            long now, long openedOrder, Runnable afterClose) {
-        this.connection = connection;
+    Peer(Transport transport, String userId, String sessionId, long sessionExpiresAt, OutboundLimit limit, long now, long openedOrder) {
+        this.transport = transport;
         this.userId = userId;
         this.sessionId = sessionId;
         this.sessionExpiresAt = sessionExpiresAt;
         this.limit = limit;
         this.lastHeardAt = now;
         this.openedOrder = openedOrder;
-        this.afterClose = afterClose;
     }
 
     public String id() {
-        return connection.id();
+        return transport.id();
     }
 
     public String userId() {
@@ -79,7 +73,7 @@ public final class Peer {
 
     /** Open and not being closed by the server. */
     boolean isLive() {
-        return !closing && connection.isOpen();
+        return !closing && transport.isOpen();
     }
 
     /** UTF-8 bytes of text that wait to be written. */
@@ -87,6 +81,7 @@ public final class Peer {
         return queuedBytes.get();
     }
 
+    /** Sends one outbound frame (the JSON text of an {@link OutboundFrame}) through this socket's transport. */
     public void send(String text) {
         if (!isLive()) {
             return;
@@ -101,7 +96,7 @@ public final class Peer {
             close(CloseCodes.SLOW_CONSUMER, "slow_consumer");
             return;
         }
-        connection.sendText(text).subscribe().with(ok -> release(bytes), failure -> release(bytes));
+        transport.send(text, () -> release(bytes));
     }
 
     private void release(long bytes) {
@@ -116,9 +111,8 @@ public final class Peer {
 
     void close(int code, String reason) {
         closing = true;
-        if (connection.isOpen() && closeStarted.compareAndSet(false, true)) {
-            connection.close(new CloseReason(code, reason)).subscribe().with(ok -> { }, failure -> { });
-            afterClose.run();
+        if (transport.isOpen() && closeStarted.compareAndSet(false, true)) {
+            transport.close(code, reason);
         }
     }
 

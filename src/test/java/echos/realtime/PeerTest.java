@@ -3,57 +3,62 @@ package echos.realtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.mutiny.Uni;
-import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** The bounded outbound queue of one socket, against a stand-in connection whose writes we control. */
+/** The bounded outbound queue of one socket, against a stand-in transport whose writes we control. */
 class PeerTest {
 
-    /** A connection whose writes complete at once, or never (a reader that stopped reading). */
-    private static final class StandInConnection {
+    /** A transport whose writes complete at once, or never (a reader that stopped reading). */
+    private static final class StandInTransport implements Transport {
         final AtomicInteger written = new AtomicInteger();
+        final AtomicInteger closes = new AtomicInteger();
         final AtomicBoolean open = new AtomicBoolean(true);
-        final AtomicReference<CloseReason> closedWith = new AtomicReference<>();
-        final WebSocketConnection connection;
+        final AtomicReference<Integer> closedWith = new AtomicReference<>();
+        private final boolean writesComplete;
 
-        StandInConnection(boolean writesComplete) {
-            connection = (WebSocketConnection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {WebSocketConnection.class}, (proxy, method, args) -> switch (method.getName()) {
-                        case "id" -> "stand-in";
-                        case "isOpen" -> open.get();
-                        case "sendText" -> {
-                            written.incrementAndGet();
-                            yield writesComplete ? Uni.createFrom().voidItem() : Uni.createFrom().emitter(e -> { });
-                        }
-                        case "close" -> {
-                            closedWith.set((CloseReason) args[0]);
-                            open.set(false);
-                            yield Uni.createFrom().voidItem();
-                        }
-                        case "hashCode" -> System.identityHashCode(proxy);
-                        case "equals" -> proxy == args[0];
-                        case "toString" -> "stand-in connection";
-                        default -> throw new UnsupportedOperationException(method.getName());
-                    });
+        StandInTransport(boolean writesComplete) {
+            this.writesComplete = writesComplete;
+        }
+
+        @Override
+        public String id() {
+            return "stand-in";
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open.get();
+        }
+
+        @Override
+        public void send(String frame, Runnable done) {
+            written.incrementAndGet();
+            if (writesComplete) {
+                done.run();
+            }
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            closes.incrementAndGet();
+            closedWith.compareAndSet(null, code);
+            open.set(false);
         }
     }
 
     @Test
     void disconnectsAReaderThatFallsFurtherBehindThanTheQueueAllows() {
-        StandInConnection stalled = new StandInConnection(false);
-        Peer peer = new Peer(stalled.connection, "user", "session", Long.MAX_VALUE, new OutboundLimit(3, 1_000_000), 0, 1, () -> { });
+        StandInTransport stalled = new StandInTransport(false);
+        Peer peer = new Peer(stalled, "user", "session", Long.MAX_VALUE, new OutboundLimit(3, 1_000_000), 0, 1);
         for (int i = 0; i < 3; i++) {
             peer.send("frame " + i);
         }
         assertNull(stalled.closedWith.get());
         peer.send("one too many");
-        assertEquals(CloseCodes.SLOW_CONSUMER, stalled.closedWith.get().getCode());
+        assertEquals(CloseCodes.SLOW_CONSUMER, stalled.closedWith.get().intValue());
         assertEquals(3, stalled.written.get(), "the frame over the limit is not written");
         peer.send("after close");
         assertEquals(3, stalled.written.get(), "nothing is written to a closed socket");
@@ -61,22 +66,22 @@ class PeerTest {
 
     @Test
     void disconnectsAReaderWhoseQueuedTextGoesOverTheByteBoundCountedInUtf8() {
-        StandInConnection stalled = new StandInConnection(false);
-        Peer peer = new Peer(stalled.connection, "user", "session", Long.MAX_VALUE, new OutboundLimit(1000, 10), 0, 1, () -> { });
+        StandInTransport stalled = new StandInTransport(false);
+        Peer peer = new Peer(stalled, "user", "session", Long.MAX_VALUE, new OutboundLimit(1000, 10), 0, 1);
         peer.send("\u20ac\u20ac"); // 6 bytes in UTF-8, 2 chars
         assertEquals(6, peer.queuedBytes());
         peer.send("abcd"); // 10 bytes: at the bound, still fine
         assertNull(stalled.closedWith.get());
         peer.send("\u00e9"); // 2 more bytes: over
-        assertEquals(CloseCodes.SLOW_CONSUMER, stalled.closedWith.get().getCode());
+        assertEquals(CloseCodes.SLOW_CONSUMER, stalled.closedWith.get().intValue());
         assertEquals(2, stalled.written.get(), "the frame over the byte bound is not written");
         assertEquals(10, peer.queuedBytes());
     }
 
     @Test
     void releasesTheBytesOfEveryCompletedWrite() {
-        StandInConnection healthy = new StandInConnection(true);
-        Peer peer = new Peer(healthy.connection, "user", "session", Long.MAX_VALUE, new OutboundLimit(1000, 100), 0, 1, () -> { });
+        StandInTransport healthy = new StandInTransport(true);
+        Peer peer = new Peer(healthy, "user", "session", Long.MAX_VALUE, new OutboundLimit(1000, 100), 0, 1);
         for (int i = 0; i < 50; i++) {
             peer.send("x".repeat(60));
         }
@@ -86,17 +91,15 @@ class PeerTest {
     }
 
     @Test
-    void startsTheCloseDeadlineOnceHoweverOftenItIsClosed() {
-        StandInConnection stalled = new StandInConnection(false);
-        AtomicInteger deadlines = new AtomicInteger();
-        Peer peer = new Peer(stalled.connection, "user", "session", Long.MAX_VALUE, new OutboundLimit(1, 1_000_000), 0, 1,
-                deadlines::incrementAndGet);
+    void closesTheTransportOnceHoweverOftenItIsClosed() {
+        StandInTransport stalled = new StandInTransport(false);
+        Peer peer = new Peer(stalled, "user", "session", Long.MAX_VALUE, new OutboundLimit(1, 1_000_000), 0, 1);
         peer.send("queued");
         peer.send("over the bound");
         stalled.open.set(true); // a close handshake that never completes: the socket still looks open
         peer.close(CloseCodes.GOING_AWAY, "idle timeout");
-        assertEquals(CloseCodes.SLOW_CONSUMER, stalled.closedWith.get().getCode(), "the first close wins");
-        assertEquals(1, deadlines.get());
+        assertEquals(CloseCodes.SLOW_CONSUMER, stalled.closedWith.get().intValue(), "the first close wins");
+        assertEquals(1, stalled.closes.get(), "so the transport starts its close (and its cut-off deadline) once");
     }
 
     @Test
@@ -108,8 +111,8 @@ class PeerTest {
 
     @Test
     void keepsAReaderThatKeepsUp() {
-        StandInConnection healthy = new StandInConnection(true);
-        Peer peer = new Peer(healthy.connection, "user", "session", Long.MAX_VALUE, new OutboundLimit(3, 1_000_000), 0, 1, () -> { });
+        StandInTransport healthy = new StandInTransport(true);
+        Peer peer = new Peer(healthy, "user", "session", Long.MAX_VALUE, new OutboundLimit(3, 1_000_000), 0, 1);
         for (int i = 0; i < 50; i++) {
             peer.send("frame " + i);
         }
