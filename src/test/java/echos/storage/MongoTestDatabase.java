@@ -2,6 +2,7 @@ package echos.storage;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import echos.storage.mongo.MongoStores;
@@ -35,6 +36,11 @@ public final class MongoTestDatabase implements TestDatabase {
     @Override
     public Stores stores() {
         return new MongoStores(client.getDatabase(databaseName));
+    }
+
+    /** The raw database, for tests that play a crash or an old writer by changing documents directly. */
+    public MongoDatabase database() {
+        return client.getDatabase(databaseName);
     }
 
     @Override
