@@ -2,6 +2,7 @@ package echos;
 
 import echos.storage.DatabaseUrl;
 import echos.storage.StorageBackend;
+import echos.storage.mongo.MongoConnection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +46,10 @@ public final class StartupCheck {
             return Optional.of(e.getMessage());
         }
         if (backend == StorageBackend.MONGODB) {
-            return Optional.of("MONGO_URI (or MONGODB_URI) is set, but the MongoDB adapter is not available yet; unset it and"
-                    + " use DATABASE_URL (PostgreSQL) or nothing (embedded SQLite)");
+            Optional<String> mongo = MongoConnection.problemWith(value("MONGO_URI") != null ? value("MONGO_URI") : value("MONGODB_URI"));
+            if (mongo.isPresent()) {
+                return mongo;
+            }
         }
         String databaseUrl = value("DATABASE_URL");
         if (databaseUrl != null) {
