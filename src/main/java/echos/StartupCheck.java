@@ -95,9 +95,9 @@ public final class StartupCheck {
         if (!redisUrl.matches("(?i)rediss?://[^\\s]+")) {
             return Optional.of("REDIS_URL must look like redis://host:6379/0 (or rediss:// for TLS)");
         }
-        if (value("DATABASE_URL") == null) {
+        if (value("DATABASE_URL") == null && value("MONGO_URI") == null && value("MONGODB_URI") == null) {
             return Optional.of("REDIS_URL is set (several nodes) but DATABASE_URL is not: each node would keep its own"
-                    + " embedded database; set DATABASE_URL to the PostgreSQL all nodes share");
+                    + " embedded database; set DATABASE_URL to the PostgreSQL (or MONGO_URI to the MongoDB) all nodes share");
         }
         if (value("JWT_SECRET") == null) {
             return Optional.of("REDIS_URL is set (several nodes) but JWT_SECRET is not: every node must sign sessions"

@@ -65,6 +65,8 @@ class StartupCheckTest {
         try {
             assertEquals(Optional.empty(), new StartupCheck(Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + address.getPort() + "/chatty"))
                     .problem());
+            assertEquals(Optional.empty(), new StartupCheck(Map.of("MONGO_URI", "mongodb://127.0.0.1:" + address.getPort() + "/echos",
+                    "REDIS_URL", "redis://127.0.0.1:6379", "JWT_SECRET", "x".repeat(40))).problem(), "several nodes may share a MongoDB");
         } finally {
             server.shutdownNow();
         }
