@@ -2,6 +2,7 @@ package echos;
 
 import echos.storage.DatabaseUrl;
 import echos.storage.StorageBackend;
+import echos.storage.mongo.MongoConnection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +46,10 @@ public final class StartupCheck {
             return Optional.of(e.getMessage());
         }
         if (backend == StorageBackend.MONGODB) {
-            return Optional.of("MONGO_URI (or MONGODB_URI) is set, but the MongoDB adapter is not available yet; unset it and"
-                    + " use DATABASE_URL (PostgreSQL) or nothing (embedded SQLite)");
+            Optional<String> mongo = MongoConnection.problemWith(value("MONGO_URI") != null ? value("MONGO_URI") : value("MONGODB_URI"));
+            if (mongo.isPresent()) {
+                return mongo;
+            }
         }
         String databaseUrl = value("DATABASE_URL");
         if (databaseUrl != null) {
@@ -92,9 +95,9 @@ public final class StartupCheck {
         if (!redisUrl.matches("(?i)rediss?://[^\\s]+")) {
             return Optional.of("REDIS_URL must look like redis://host:6379/0 (or rediss:// for TLS)");
         }
-        if (value("DATABASE_URL") == null) {
+        if (value("DATABASE_URL") == null && value("MONGO_URI") == null && value("MONGODB_URI") == null) {
             return Optional.of("REDIS_URL is set (several nodes) but DATABASE_URL is not: each node would keep its own"
-                    + " embedded database; set DATABASE_URL to the PostgreSQL all nodes share");
+                    + " embedded database; set DATABASE_URL to the PostgreSQL (or MONGO_URI to the MongoDB) all nodes share");
         }
         if (value("JWT_SECRET") == null) {
             return Optional.of("REDIS_URL is set (several nodes) but JWT_SECRET is not: every node must sign sessions"

@@ -58,11 +58,27 @@ class StartupCheckTest {
     }
 
     @Test
-    void stopsWhenMongoUriIsSetUntilTheMongoAdapterExists() {
-        String problem = new StartupCheck(Map.of("MONGO_URI", "mongodb://localhost/echos")).problem().orElseThrow();
-        assertTrue(problem.startsWith("MONGO_URI"), problem);
-        String chattyName = new StartupCheck(Map.of("MONGODB_URI", "mongodb://localhost/echos")).problem().orElseThrow();
-        assertTrue(chattyName.contains("MongoDB adapter is not available yet"), chattyName);
+    void startsOnAReachableMongoAndStopsInOneLineOnAnUnreachableOrMalformedOne() throws Exception {
+        de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        java.net.InetSocketAddress address = server.getLocalAddress();
+        try {
+            assertEquals(Optional.empty(), new StartupCheck(Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + address.getPort() + "/chatty"))
+                    .problem());
+            assertEquals(Optional.empty(), new StartupCheck(Map.of("MONGO_URI", "mongodb://127.0.0.1:" + address.getPort() + "/echos",
+                    "REDIS_URL", "redis://127.0.0.1:6379", "JWT_SECRET", "x".repeat(40))).problem(), "several nodes may share a MongoDB");
+        } finally {
+            server.shutdownNow();
+        }
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        String unreachable = new StartupCheck(Map.of("MONGO_URI", "mongodb://127.0.0.1:" + closedPort + "/echos")).problem().orElseThrow();
+        assertTrue(unreachable.startsWith("MONGO_URI: cannot reach MongoDB at 127.0.0.1:" + closedPort), unreachable);
+        assertTrue(unreachable.lines().count() == 1, unreachable);
+        String malformed = new StartupCheck(Map.of("MONGO_URI", "mysql://nope")).problem().orElseThrow();
+        assertTrue(malformed.startsWith("MONGO_URI is not a MongoDB connection string"), malformed);
     }
 
     @Test

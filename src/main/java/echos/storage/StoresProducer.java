@@ -5,6 +5,8 @@ import echos.auth.SessionStore;
 import echos.conversation.ConversationStore;
 import echos.media.MediaStore;
 import echos.message.MessageStore;
+import echos.storage.mongo.MongoConnection;
+import echos.storage.mongo.MongoStores;
 import echos.storage.sql.SqlStores;
 import echos.user.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Hands every storage port to the application from the one backend family the environment chose. Only that family
- * is built: with MongoDB no JDBC pool is ever asked for (both datasources are inactive then, see
+ * is built: with MongoDB no JDBC pool is ever asked for, with SQL no MongoDB client is made (both datasources are inactive then, see
  * RuntimeSettingsInterceptor), so no SQLite file appears and no migration runs.
  */
 @ApplicationScoped
@@ -31,11 +33,11 @@ public class StoresProducer {
 
     @Produces
     @Singleton
-    Stores stores(StorageBackend backend, Instance<Jdbc> jdbc) {
+    Stores stores(StorageBackend backend, Instance<Jdbc> jdbc, Instance<MongoConnection> mongo) {
         if (backend.isSql()) {
             return new SqlStores(jdbc.get());
         }
-        throw new IllegalStateException("no storage adapter for " + backend);
+        return new MongoStores(mongo.get().database());
     }
 
     @Produces

@@ -102,6 +102,40 @@ public abstract class MessageStoreContract extends StoreContract {
     }
 
     @Test
+    void fiftyParallelSendsWithEveryClientIdTwiceStoreEachOnceGapFree() throws Exception {
+        Chat chat = newChat();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<MessageStore.Appended>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                String clientId = "c" + (i % 25);
+                String sender = i % 25 < 12 ? chat.a() : chat.b();
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return send(chat, sender, clientId, "text of " + clientId);
+                }));
+            }
+            start.countDown();
+            java.util.Map<String, String> idByClientId = new java.util.HashMap<>();
+            int created = 0;
+            for (Future<MessageStore.Appended> r : results) {
+                MessageStore.Appended appended = r.get();
+                created += appended.created() ? 1 : 0;
+                String first = idByClientId.putIfAbsent(appended.message().clientId(), appended.message().id());
+                assertTrue(first == null || first.equals(appended.message().id()), "both sends of a clientId get the same message");
+            }
+            assertEquals(25, created);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Message> stored = messages.after(chat.id(), 0, 1000);
+        assertEquals(LongStream.rangeClosed(1, 25).boxed().toList(), stored.stream().map(Message::seq).toList());
+        assertEquals(25, stored.stream().map(Message::clientId).distinct().count());
+        assertEquals(25, conversations.find(chat.id()).orElseThrow().lastSeq());
+    }
+
+    @Test
     void concurrentResendsOfOneClientIdStoreOneMessage() throws Exception {
         Chat chat = newChat();
         ExecutorService pool = Executors.newFixedThreadPool(6);

@@ -1,14 +1,28 @@
 package echos.realtime;
 
+import echos.message.MessageStore;
+import echos.message.NewMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** Puts many messages into a conversation straight through SQL, for sync tests (thousands of sends would take minutes). */
+/**
+ * Puts many messages into a conversation for sync tests: straight through SQL on SQLite and PostgreSQL (thousands
+ * of sends would take minutes), through the message store on MongoDB.
+ */
 final class Backlog {
 
     private Backlog() {
+    }
+
+    /** Appends messages 1..count (ids conversationId-backlog-N) through the store, for a backend without a SQL pool. */
+    static void append(MessageStore messages, String conversationId, String senderId, int count) {
+        java.time.Instant now = java.time.Instant.now();
+        for (int seq = 1; seq <= count; seq++) {
+            messages.append(new NewMessage(conversationId + "-backlog-" + seq, conversationId, senderId, "backlog-" + seq,
+                    "backlog message number " + seq + " with a little padding to look like chat", now, null));
+        }
     }
 
     /** Inserts messages 1..count from the sender, in one transaction, and moves the conversation's last seq to count. */

@@ -50,6 +50,12 @@ class ChatSocketTest {
     @Any
     InjectableInstance<AgroalDataSource> pools;
 
+    @Inject
+    echos.storage.StorageBackend backend;
+
+    @Inject
+    echos.message.MessageStore messageStore;
+
     private URI ws() {
         return TestSocket.wsOf(http);
     }
@@ -176,7 +182,11 @@ class ChatSocketTest {
         Account a = TestAccounts.signUp();
         Account b = TestAccounts.signUp();
         String id = TestChats.direct(a, b);
-        Backlog.insert(pools.getActive(), id, a.id(), 450);
+        if (backend.isSql()) {
+            Backlog.insert(pools.getActive(), id, a.id(), 450);
+        } else {
+            Backlog.append(messageStore, id, a.id(), 450);
+        }
         String firstId = id + "-backlog-1";
         as(a).body(Map.of("text", "edited first")).patch("/api/conversations/" + id + "/messages/" + firstId).then().statusCode(200);
         try (TestSocket socket = connect(b)) {

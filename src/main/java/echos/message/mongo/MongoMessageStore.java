@@ -1,0 +1,272 @@
+package echos.message.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+
+import echos.storage.mongo.MongoErrors;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import echos.message.Message;
+import echos.message.MessageStore;
+import echos.message.NewMessage;
+import echos.storage.StorageException;
+import echos.storage.mongo.MongoIds;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * {@link MessageStore} on MongoDB without multi-document transactions (a standalone mongod has none). A message
+ * claims its seq by being inserted under the unique (conversationId, seq) index: it takes the conversation's
+ * {@code lastSeq} + 1, and when that number is already taken (a concurrent sender won, or a node died between
+ * insert and counter update) it reads the highest stored seq and tries the next. A seq therefore exists only for a
+ * stored message, and each is one more than the highest before it: gap-free. The conversation's {@code lastSeq} is
+ * raised with {@code $max} after the insert. Edits and deletes claim their change number the same way, in
+ * {@code message_changes}. Messages keep Chatty's field names ({@code senderId}, {@code receiverId} in direct
+ * conversations, {@code text}, {@code image} as a URL, {@code createdAt}, {@code __v}) so Chatty can read them too.
+ */
+public class MongoMessageStore implements MessageStore {
+
+    public static final String MESSAGES = "messages";
+    static final String CHANGES = "message_changes";
+    private static final int MAX_ATTEMPTS = 1000;
+
+    private final MongoCollection<Document> messages;
+    private final MongoCollection<Document> changes;
+    private final MongoCollection<Document> conversations;
+    private final MongoCollection<Document> media;
+
+    public MongoMessageStore(MongoDatabase database) {
+        this.messages = database.getCollection(MESSAGES);
+        this.changes = database.getCollection(CHANGES);
+        this.conversations = database.getCollection("conversations");
+        this.media = database.getCollection("media");
+        // sparse: messages Chatty wrote have none of these fields and stay out of the unique indexes
+        messages.createIndex(Indexes.ascending("conversationId", "seq"), new IndexOptions().name("echos_conversation_seq").unique(true).sparse(true));
+        messages.createIndex(Indexes.ascending("conversationId", "senderId", "clientId"),
+                new IndexOptions().name("echos_conversation_client").unique(true).sparse(true));
+        messages.createIndex(Indexes.ascending("imageId"), new IndexOptions().name("echos_image").sparse(true));
+        changes.createIndex(Indexes.ascending("conversationId", "changeSeq"), new IndexOptions().name("echos_conversation_change").unique(true));
+    }
+
+    @Override
+    public Appended append(NewMessage message) {
+        Optional<Message> existing = byClientId(message);
+        if (existing.isPresent()) {
+            return new Appended(existing.get(), false);
+        }
+        Object conversationId = MongoIds.toBson(message.conversationId());
+        Document conversation = conversations.find(eq("_id", conversationId)).projection(Projections.include("lastSeq", "type", "members.userId"))
+                .first();
+        if (conversation == null) {
+            throw new StorageException("no conversation " + message.conversationId(), null);
+        }
+        Document doc = document(message, conversation);
+        long seq = number(conversation, "lastSeq") + 1;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            doc.put("seq", seq);
+            try {
+                messages.insertOne(doc);
+                conversations.updateOne(eq("_id", conversationId), Updates.combine(Updates.max("lastSeq", seq),
+                        Updates.max("lastActivityAt", Date.from(message.createdAt())), Updates.addToSet("senders", doc.get("senderId"))));
+                return new Appended(message(doc), true);
+            } catch (MongoWriteException e) {
+                if (!MongoErrors.isDuplicateKey(e)) {
+                    throw e;
+                }
+                Optional<Message> stored = byClientId(message);
+                if (stored.isPresent()) {
+                    return new Appended(stored.get(), false);
+                }
+                seq = highestSeq(conversationId) + 1;
+                doc.remove("_id");
+                doc.put("_id", MongoIds.toBson(message.id()));
+            }
+        }
+        throw new StorageException("append message: no free seq after " + MAX_ATTEMPTS + " attempts", null);
+    }
+
+    @Override
+    public List<Message> before(String conversationId, long beforeSeq, int limit) {
+        return list(and(eq("conversationId", MongoIds.toBson(conversationId)), lt("seq", beforeSeq)), Sorts.descending("seq"), limit);
+    }
+
+    @Override
+    public List<Message> after(String conversationId, long afterSeq, int limit) {
+        return list(and(eq("conversationId", MongoIds.toBson(conversationId)), gt("seq", afterSeq)), Sorts.ascending("seq"), limit);
+    }
+
+    @Override
+    public Optional<Message> last(String conversationId) {
+        return list(eq("conversationId", MongoIds.toBson(conversationId)), Sorts.descending("seq"), 1).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Message> find(String conversationId, String messageId) {
+        return Optional.ofNullable(messages.find(and(eq("_id", MongoIds.toBson(messageId)), eq("conversationId", MongoIds.toBson(conversationId))))
+                .first()).map(MongoMessageStore::message);
+    }
+
+    @Override
+    public Optional<Message> edit(String conversationId, String messageId, String text, Instant at) {
+        Object conversation = MongoIds.toBson(conversationId);
+        Object id = MongoIds.toBson(messageId);
+        if (messages.find(and(eq("_id", id), eq("conversationId", conversation), eq("deletedAt", null))).first() == null) {
+            return Optional.empty();
+        }
+        long change = claimChange(conversation, id, at);
+        Document edited = messages.findOneAndUpdate(and(eq("_id", id), eq("deletedAt", null)),
+                Updates.combine(Updates.set("text", text), Updates.set("editedAt", Date.from(at)), Updates.set("updatedAt", Date.from(at)),
+                        Updates.max("changeSeq", change)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        // deleted meanwhile: the claimed change number still lists the message, as the tombstone it now is
+        return Optional.ofNullable(edited).map(MongoMessageStore::message);
+    }
+
+    @Override
+    public Optional<Deleted> delete(String conversationId, String messageId, Instant at) {
+        Object conversation = MongoIds.toBson(conversationId);
+        Object id = MongoIds.toBson(messageId);
+        if (messages.find(and(eq("_id", id), eq("conversationId", conversation), eq("deletedAt", null))).first() == null) {
+            return Optional.empty();
+        }
+        long change = claimChange(conversation, id, at);
+        Document before = messages.findOneAndUpdate(and(eq("_id", id), eq("deletedAt", null)),
+                Updates.combine(Updates.set("text", ""), Updates.unset("image"), Updates.unset("imageId"), Updates.unset("imageThumbnailUrl"),
+                        Updates.unset("imageWidth"), Updates.unset("imageHeight"), Updates.set("deletedAt", Date.from(at)),
+                        Updates.set("updatedAt", Date.from(at)), Updates.max("changeSeq", change)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
+        if (before == null) {
+            return Optional.empty();
+        }
+        Object imageId = before.get("imageId");
+        return Optional.of(new Deleted(find(conversationId, messageId).orElseThrow(), imageId == null ? null : MongoIds.fromBson(imageId)));
+    }
+
+    @Override
+    public List<Change> changesAfter(String conversationId, long afterChange, int limit) {
+        List<Document> logged = new ArrayList<>();
+        changes.find(and(eq("conversationId", MongoIds.toBson(conversationId)), gt("changeSeq", afterChange)))
+                .sort(Sorts.ascending("changeSeq")).limit(limit).into(logged);
+        Map<Object, Message> current = new HashMap<>();
+        messages.find(in("_id", logged.stream().map(d -> d.get("messageId")).toList())).forEach(d -> current.put(d.get("_id"), message(d)));
+        List<Change> out = new ArrayList<>();
+        for (Document d : logged) {
+            Message m = current.get(d.get("messageId"));
+            if (m != null) {
+                out.add(new Change(number(d, "changeSeq"), m));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean imageInUse(String imageId) {
+        return messages.find(eq("imageId", MongoIds.toBson(imageId))).projection(Projections.include("_id")).first() != null;
+    }
+
+    @Override
+    public int countUnread(String conversationId, String userId, long afterSeq) {
+        return (int) messages.countDocuments(and(eq("conversationId", MongoIds.toBson(conversationId)), gt("seq", afterSeq),
+                ne("senderId", MongoIds.toBson(userId))));
+    }
+
+    /** Logs the change under the next free change number of the conversation; the same claim-by-insert as seq. */
+    private long claimChange(Object conversationId, Object messageId, Instant at) {
+        Document conversation = conversations.find(eq("_id", conversationId)).projection(Projections.include("lastChange")).first();
+        long change = (conversation == null ? 0 : number(conversation, "lastChange")) + 1;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            try {
+                changes.insertOne(new Document("conversationId", conversationId).append("changeSeq", change).append("messageId", messageId)
+                        .append("changedAt", Date.from(at)));
+                conversations.updateOne(eq("_id", conversationId), Updates.max("lastChange", change));
+                return change;
+            } catch (MongoWriteException e) {
+                if (!MongoErrors.isDuplicateKey(e)) {
+                    throw e;
+                }
+                Document top = changes.find(eq("conversationId", conversationId)).sort(Sorts.descending("changeSeq")).limit(1).first();
+                change = (top == null ? 0 : number(top, "changeSeq")) + 1;
+            }
+        }
+        throw new StorageException("change message: no free change number after " + MAX_ATTEMPTS + " attempts", null);
+    }
+
+    private long highestSeq(Object conversationId) {
+        Document top = messages.find(eq("conversationId", conversationId)).sort(Sorts.descending("seq")).limit(1)
+                .projection(Projections.include("seq")).first();
+        return top == null ? 0 : number(top, "seq");
+    }
+
+    private Optional<Message> byClientId(NewMessage m) {
+        return Optional.ofNullable(messages.find(and(eq("conversationId", MongoIds.toBson(m.conversationId())),
+                eq("senderId", MongoIds.toBson(m.senderId())), eq("clientId", m.clientId()))).first()).map(MongoMessageStore::message);
+    }
+
+    private List<Message> list(org.bson.conversions.Bson filter, org.bson.conversions.Bson sort, int limit) {
+        List<Message> out = new ArrayList<>();
+        messages.find(filter).sort(sort).limit(limit).forEach(d -> out.add(message(d)));
+        return out;
+    }
+
+    private Document document(NewMessage m, Document conversation) {
+        Object sender = MongoIds.toBson(m.senderId());
+        Document doc = new Document("_id", MongoIds.toBson(m.id())).append("conversationId", MongoIds.toBson(m.conversationId()))
+                .append("senderId", sender);
+        if ("direct".equals(conversation.getString("type"))) {
+            // Chatty's shape: a 1:1 message names its receiver
+            for (Document member : conversation.getList("members", Document.class, List.of())) {
+                if (!member.get("userId").equals(sender)) {
+                    doc.append("receiverId", member.get("userId"));
+                }
+            }
+        }
+        doc.append("clientId", m.clientId()).append("text", m.text()).append("createdAt", Date.from(m.createdAt()))
+                .append("updatedAt", Date.from(m.createdAt())).append("__v", 0);
+        if (m.imageId() != null) {
+            Document image = media.find(eq("_id", MongoIds.toBson(m.imageId()))).first();
+            doc.append("imageId", MongoIds.toBson(m.imageId()));
+            if (image != null) {
+                doc.append("image", image.getString("url")).append("imageThumbnailUrl", image.getString("thumbnailUrl"))
+                        .append("imageWidth", image.get("width")).append("imageHeight", image.get("height"));
+            }
+        }
+        return doc;
+    }
+
+    static Message message(Document d) {
+        Date deletedAt = d.getDate("deletedAt");
+        Date editedAt = d.getDate("editedAt");
+        Object imageId = d.get("imageId");
+        Message.MessageImage image = deletedAt != null || imageId == null || d.getString("image") == null ? null
+                : new Message.MessageImage(MongoIds.fromBson(imageId), d.getString("image"), d.getString("imageThumbnailUrl"),
+                        (int) number(d, "imageWidth"), (int) number(d, "imageHeight"));
+        String text = d.getString("text");
+        return new Message(MongoIds.fromBson(d.get("_id")), MongoIds.fromBson(d.get("conversationId")), number(d, "seq"),
+                MongoIds.fromBson(d.get("senderId")), d.getString("clientId"), deletedAt != null ? null : text == null ? "" : text,
+                d.getDate("createdAt").toInstant(), image, editedAt == null ? null : editedAt.toInstant(),
+                deletedAt == null ? null : deletedAt.toInstant(), number(d, "changeSeq"));
+    }
+
+    static long number(Document d, String field) {
+        Object v = d.get(field);
+        return v instanceof Number n ? n.longValue() : 0;
+    }
+}
