@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs one Echos benchmark against a fresh server, then stops it and cleans up.
 #
-#   bench/run.sh <latency|throughput|fanout|idle> [sqlite|postgres] [client options...]
+#   bench/run.sh <latency|throughput|fanout|idle> [sqlite|postgres|mongo] [client options...]
+#   (mongo: Echos on MONGO_URI against an in-memory mongo-java-server stand-in this script starts; figures are of
+#   that stand-in, not of a real MongoDB, which cannot be installed here)
 #
 # e.g.  bench/run.sh latency sqlite --rate 1000 --duration 60
 #       bench/run.sh throughput postgres --rates 500,1000,2000
@@ -32,11 +34,11 @@ set -euo pipefail
 
 SCENARIO=${1:-}
 DB=sqlite
-if [[ ${2:-} == sqlite || ${2:-} == postgres ]]; then DB=$2; shift; elif [[ -n ${2:-} && ${2:-} != --* ]]; then DB=$2; fi
+if [[ ${2:-} == sqlite || ${2:-} == postgres || ${2:-} == mongo ]]; then DB=$2; shift; elif [[ -n ${2:-} && ${2:-} != --* ]]; then DB=$2; fi
 case "$SCENARIO" in latency|throughput|fanout|idle) ;; *)
-  echo "usage: bench/run.sh <latency|throughput|fanout|idle> [sqlite|postgres] [client options...]" >&2; exit 2 ;;
+  echo "usage: bench/run.sh <latency|throughput|fanout|idle> [sqlite|postgres|mongo] [client options...]" >&2; exit 2 ;;
 esac
-case "$DB" in sqlite|postgres) ;; *) echo "database must be sqlite or postgres, got $DB" >&2; exit 2 ;; esac
+case "$DB" in sqlite|postgres|mongo) ;; *) echo "database must be sqlite, postgres or mongo, got $DB" >&2; exit 2 ;; esac
 CLUSTER_NODES=${CLUSTER_NODES:-}
 if [[ -n $CLUSTER_NODES ]]; then
   if [[ $DB != postgres ]]; then echo "CLUSTER_NODES needs the postgres database" >&2; exit 2; fi
@@ -121,6 +123,7 @@ stop_pid() {
 cleanup() {
   set +e
   [[ -n $HAPROXY_PID ]] && stop_pid "$HAPROXY_PID"
+  [[ -n ${MONGO_PID:-} ]] && stop_pid "$MONGO_PID"
   for pid in "${SERVER_PIDS[@]}"; do stop_pid "$pid"; done
   for i in "${!PORTS[@]}"; do
     [[ -f $WORK/server$i.log ]] && cp "$WORK/server$i.log" "$RESULTS_DIR/server${CLUSTER_NODES:+$((i + 1))}.log"
@@ -142,6 +145,14 @@ if [[ $DB == postgres ]]; then
   DB_NAME="echos_bench_$(date +%s)_$$"
   psql -q -h 127.0.0.1 -U postgres -c "create database $DB_NAME" postgres
   DB_ENV+=(DATABASE_URL="$PG_URL_BASE/$DB_NAME")
+fi
+if [[ $DB == mongo ]]; then
+  MONGO_PORT=$(free_port_from 27100)
+  # shellcheck disable=SC2086
+  "$CLIENT_JAVA" -Xmx4g -cp "$BENCH_DIR/target/echos-bench.jar:$BENCH_DIR/target/lib/*" echos.bench.MongoStandIn "$MONGO_PORT" >"$WORK/mongo.log" 2>&1 &
+  MONGO_PID=$!
+  for _ in $(seq 1 100); do port_busy "$MONGO_PORT" && break; sleep 0.1; done
+  DB_ENV+=(MONGO_URI="mongodb://127.0.0.1:$MONGO_PORT/echos_bench")
 fi
 if [[ -n $CLUSTER_NODES ]]; then
   DB_ENV+=(REDIS_URL="$REDIS_URL" REDIS_PREFIX="$REDIS_PREFIX" JWT_SECRET="bench-secret-$(head -c 24 /dev/urandom | base64)" MEDIA_DIR="$WORK/media" TRUST_PROXY=true)
@@ -222,7 +233,8 @@ if [[ $SCENARIO == idle ]]; then EXTRA=(--server-pid "${SERVER_PIDS[0]}" --jcmd 
 echo "client command: $CLIENT_CMD ${EXTRA[*]} $*" | tee -a "$RESULTS_DIR/client.out"
 servers_ticks() { local t=0 pid; for pid in "${SERVER_PIDS[@]}"; do t=$((t + $(proc_ticks "$pid"))); done; echo $t; }
 pids_ticks() { local t=0 pid; for pid in $(pgrep -x "$1" 2>/dev/null); do t=$((t + $(proc_ticks "$pid"))); done; echo $t; }
-BUSY0=$(busy_ticks); SRV0=$(servers_ticks); PG0=$(pg_ticks); RD0=$(pids_ticks redis-server); HA0=$(pids_ticks haproxy); T0=$(date +%s.%N)
+MONGO_PID=${MONGO_PID:-}
+BUSY0=$(busy_ticks); MG0=$( [[ -n $MONGO_PID ]] && proc_ticks "$MONGO_PID" || echo 0 ); SRV0=$(servers_ticks); PG0=$(pg_ticks); RD0=$(pids_ticks redis-server); HA0=$(pids_ticks haproxy); T0=$(date +%s.%N)
 SRVEACH0=(); for pid in "${SERVER_PIDS[@]}"; do SRVEACH0+=("$(proc_ticks "$pid")"); done
 set +e
 # shellcheck disable=SC2086
@@ -230,7 +242,7 @@ timeout 600 "$CLIENT_JAVA" $CLIENT_JAVA_OPTS -cp "$BENCH_DIR/target/echos-bench.
   "$SCENARIO" --port "$CLIENT_PORT" --db "$DB" "${EXTRA[@]}" "$@" 2>&1 | tee -a "$RESULTS_DIR/client.out"
 rc=${PIPESTATUS[0]}
 set -e
-BUSY1=$(busy_ticks); SRV1=$(servers_ticks); PG1=$(pg_ticks); RD1=$(pids_ticks redis-server); HA1=$(pids_ticks haproxy); T1=$(date +%s.%N)
+BUSY1=$(busy_ticks); MG1=$( [[ -n $MONGO_PID ]] && proc_ticks "$MONGO_PID" || echo 0 ); SRV1=$(servers_ticks); PG1=$(pg_ticks); RD1=$(pids_ticks redis-server); HA1=$(pids_ticks haproxy); T1=$(date +%s.%N)
 EACH=""; for i in "${!SERVER_PIDS[@]}"; do EACH+="$(( $(proc_ticks "${SERVER_PIDS[$i]}") - ${SRVEACH0[$i]} )) "; done
 CLIENT_CPU=$(sed -n 's/^CLIENT_CPU_SECONDS //p' "$RESULTS_DIR/client.out" | tail -1)
 
@@ -241,6 +253,9 @@ CLIENT_CPU=$(sed -n 's/^CLIENT_CPU_SECONDS //p' "$RESULTS_DIR/client.out" | tail
     printf "== CPU during the client run (%.0f s wall, %d cores = %.0f core-s): server(s) %.1f core-s (%.2f cores), client %.1f core-s (%.2f cores), PostgreSQL processes %.1f core-s (%.2f cores), redis-server %.1f core-s (%.2f cores), haproxy %.1f core-s (%.2f cores), everything else (other users of the machine, kernel) %.1f core-s (%.2f cores)\n",
       w, n, n * w, s / hz, s / hz / w, c, c / w, pg / hz, pg / hz / w, rd / hz, rd / hz / w, ha / hz, ha / hz / w, other, other / w
     k = split(each, e, " "); if (k > 1) { printf "== CPU of each node:"; for (i = 1; i <= k; i++) printf " node%d %.1f core-s", i, e[i] / hz; printf "\n" } }'
+  if [[ -n $MONGO_PID ]]; then
+    awk -v m=$((MG1 - MG0)) -v hz="$HZ" -v t0="$T0" -v t1="$T1" 'BEGIN { printf "== CPU of the mongo-java-server stand-in: %.1f core-s (%.2f cores); it is counted in \"everything else\" above\n", m / hz, m / hz / (t1 - t0) }'
+  fi
   for i in "${!PORTS[@]}"; do
     gc=$RESULTS_DIR/server${CLUSTER_NODES:+$((i + 1))}-gc.log
     awk -v name="server${CLUSTER_NODES:+$((i + 1))}" '/Pause/ && / [0-9.]+ms$/ { ms = $NF; sub(/ms$/, "", ms); ms += 0; n++; t += ms; if (ms > m) m = ms }
