@@ -58,7 +58,8 @@ public class MongoUserStore implements UserStore {
         this.clock = clock;
         // Chatty's own index, so that either application can start first on the same database.
         users.createIndex(Indexes.ascending("email"), new IndexOptions().name("email_1").unique(true));
-        users.createIndex(Indexes.ascending("emailKey"), new IndexOptions().name("echos_email_key").unique(true));
+        // Sparse: users Chatty wrote have no emailKey, and many missing keys would collide as nulls.
+        users.createIndex(Indexes.ascending("emailKey"), new IndexOptions().name("echos_email_key").unique(true).sparse(true));
         users.createIndex(Indexes.ascending("fullNameKey"), new IndexOptions().name("echos_full_name_key"));
     }
 

@@ -135,6 +135,20 @@ class MongoDocumentShapeTest {
     }
 
     @Test
+    void startsOnADatabaseHoldingSeveralUsersChattyWrote() {
+        MongoDatabase chatty = client.getDatabase("chatty");
+        for (String email : List.of("one@example.com", "two@example.com")) {
+            chatty.getCollection("users").insertOne(new Document("_id", new ObjectId()).append("email", email).append("fullName", "C")
+                    .append("password", "$2a$10$x").append("profilePic", "").append("createdAt", Date.from(CREATED))
+                    .append("updatedAt", Date.from(CREATED)).append("__v", 0));
+        }
+        MongoStores onChattyData = new MongoStores(chatty);
+        String id = new ObjectId().toHexString();
+        onChattyData.users().create(new NewUser(id, "three@example.com", "Echo", "h", CREATED));
+        assertEquals(id, onChattyData.users().findByEmail("THREE@example.com").orElseThrow().id());
+    }
+
+    @Test
     void startsAgainOnADatabaseThatAlreadyHasTheIndexes() {
         assertDoesNotThrow(() -> new MongoStores(database));
     }
