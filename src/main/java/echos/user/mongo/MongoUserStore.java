@@ -2,6 +2,7 @@ package echos.user.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
@@ -38,6 +39,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.jboss.logging.Logger;
 import org.bson.conversions.Bson;
 
 /**
@@ -47,6 +49,8 @@ import org.bson.conversions.Bson;
  * index, and a lower-cased {@code fullNameKey} to search and sort names without collations.
  */
 public class MongoUserStore implements UserStore {
+
+    private static final Logger LOG = Logger.getLogger(MongoUserStore.class);
 
     private static final Bson CREDENTIALS = Projections.include("_id", "password");
 
@@ -61,6 +65,30 @@ public class MongoUserStore implements UserStore {
         // Sparse: users Chatty wrote have no emailKey, and many missing keys would collide as nulls.
         users.createIndex(Indexes.ascending("emailKey"), new IndexOptions().name("echos_email_key").unique(true).sparse(true));
         users.createIndex(Indexes.ascending("fullNameKey"), new IndexOptions().name("echos_full_name_key"));
+        addKeysToChattyUsers();
+    }
+
+    /**
+     * Users Chatty wrote get Echos' lookup keys, one document at a time, so a crash part-way loses nothing and the
+     * next start carries on. Chatty's fields stay as they are. Where Chatty let two emails differ only in case, the
+     * second keeps no emailKey and is found by its exact email, as in Chatty.
+     */
+    private void addKeysToChattyUsers() {
+        for (Document doc : users.find(exists("emailKey", false)).projection(Projections.include("_id", "email", "fullName"))) {
+            String email = doc.getString("email");
+            String name = doc.getString("fullName");
+            try {
+                users.updateOne(and(eq("_id", doc.get("_id")), exists("emailKey", false)),
+                        combine(set("emailKey", MongoText.key(email == null ? "" : email)), set("fullNameKey", MongoText.key(name == null ? "" : name))));
+            } catch (MongoWriteException e) {
+                if (!MongoErrors.isDuplicateKey(e)) {
+                    throw e;
+                }
+                users.updateOne(eq("_id", doc.get("_id")), set("fullNameKey", MongoText.key(name == null ? "" : name)));
+                LOG.warnf("event=user_email_case_duplicate user=%s hint=\"another account has this email in another letter case; this one logs in with its exact email only\"",
+                        MongoIds.fromBson(doc.get("_id")));
+            }
+        }
     }
 
     @Override
@@ -96,12 +124,12 @@ public class MongoUserStore implements UserStore {
 
     @Override
     public Optional<User> findByEmail(String email) {
-        return Optional.ofNullable(users.find(byEmail(email)).first()).map(MongoUserStore::user);
+        return byEmail(email, null).map(MongoUserStore::user);
     }
 
     @Override
     public Optional<Credentials> findCredentialsByEmail(String email) {
-        return Optional.ofNullable(users.find(byEmail(email)).projection(CREDENTIALS).first()).map(MongoUserStore::credentials);
+        return byEmail(email, CREDENTIALS).map(MongoUserStore::credentials);
     }
 
     @Override
@@ -176,8 +204,10 @@ public class MongoUserStore implements UserStore {
         return eq("_id", MongoIds.toBson(id));
     }
 
-    private static Bson byEmail(String email) {
-        return eq("emailKey", MongoText.key(email));
+    /** The exact email first (Chatty's rule, and what tells case-variant Chatty accounts apart), then any letter case. */
+    private Optional<Document> byEmail(String email, Bson projection) {
+        Document exact = users.find(eq("email", email)).projection(projection).first();
+        return Optional.ofNullable(exact != null ? exact : users.find(eq("emailKey", MongoText.key(email))).projection(projection).first());
     }
 
     private static User user(Document doc) {

@@ -148,6 +148,35 @@ class MongoDocumentShapeTest {
         assertEquals(id, onChattyData.users().findByEmail("THREE@example.com").orElseThrow().id());
     }
 
+    private static Document chattyUser(String email, String name, String passwordHash) {
+        return new Document("_id", new ObjectId()).append("email", email).append("fullName", name).append("password", passwordHash)
+                .append("profilePic", "").append("createdAt", Date.from(CREATED)).append("updatedAt", Date.from(CREATED)).append("__v", 0);
+    }
+
+    @Test
+    void chattyUsersAreFoundByEmailInAnyCaseAndCaseVariantTwinsEachByTheirExactEmail() {
+        MongoDatabase chatty = client.getDatabase("chatty-logins");
+        String hash = "$2a$10$abcdefghijklmnopqrstuuW2S0Xq3ymZ5cG0xVZ8o9xS6a1mYp0Qy"; // shape only: lookup, not verification
+        Document ada = chattyUser("Ada@Example.com", "Ada", hash);
+        Document upper = chattyUser("Twin@Example.com", "Upper twin", hash);
+        Document lower = chattyUser("twin@example.com", "Lower twin", hash);
+        chatty.getCollection("users").insertMany(List.of(ada, upper, lower));
+
+        MongoStores echos = new MongoStores(chatty);
+        assertEquals(ada.getObjectId("_id").toHexString(), echos.users().findCredentialsByEmail("ada@example.COM").orElseThrow().userId());
+        assertEquals(upper.getObjectId("_id").toHexString(), echos.users().findCredentialsByEmail("Twin@Example.com").orElseThrow().userId());
+        assertEquals(lower.getObjectId("_id").toHexString(), echos.users().findCredentialsByEmail("twin@example.com").orElseThrow().userId());
+        assertEquals(List.of("Ada"), echos.users().search("ada", new ObjectId().toHexString(), 10).stream().map(u -> u.fullName()).toList(),
+                "Chatty users are found by name too");
+        Document stored = chatty.getCollection("users").find(new Document("_id", ada.get("_id"))).first();
+        assertEquals("Ada@Example.com", stored.getString("email"), "Chatty's fields are left as they were");
+        assertEquals(hash, stored.getString("password"));
+        assertEquals(Date.from(CREATED), stored.getDate("updatedAt"));
+
+        new MongoStores(chatty); // a second start changes nothing more and does not fail on the twins
+        assertEquals(3, chatty.getCollection("users").countDocuments());
+    }
+
     @Test
     void startsAgainOnADatabaseThatAlreadyHasTheIndexes() {
         assertDoesNotThrow(() -> new MongoStores(database));
