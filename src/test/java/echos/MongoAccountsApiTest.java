@@ -33,6 +33,16 @@ class MongoAccountsApiTest {
     }
 
     @Test
+    void aUserChattyStoredLogsInWithTheirOldPasswordAndKeepsTheirId() {
+        String token = TestAccounts.logIn(OnMongo.CHATTY_EMAIL.toLowerCase(), OnMongo.CHATTY_PASSWORD).then().statusCode(200)
+                .extract().path("token");
+        given().header("Authorization", "Bearer " + token).get("/api/auth/me").then().statusCode(200)
+                .body("user.id", equalTo(OnMongo.CHATTY_ID)).body("user.fullName", equalTo("Chatty User"))
+                .body("user.email", equalTo(OnMongo.CHATTY_EMAIL));
+        TestAccounts.logIn(OnMongo.CHATTY_EMAIL, "not the password").then().statusCode(401);
+    }
+
+    @Test
     void opensNoSqliteDatabase() throws Exception {
         TestAccounts.signUp();
         try (var files = Files.list(OnMongo.DATA_DIR)) {
