@@ -12,17 +12,6 @@ import echos.user.UserStore;
  * environment chose ({@link StoresProducer}); the contract suites get a fresh one per backend, so the same suite
  * runs on every database.
  */
-public interface Stores {
-
-    UserStore users();
-
-    SessionStore sessions();
-
-    ResetTokenStore resetTokens();
-
-    ConversationStore conversations();
-
-    MessageStore messages();
-
-    MediaStore media();
+public record Stores(UserStore users, SessionStore sessions, ResetTokenStore resetTokens, ConversationStore conversations,
+        MessageStore messages, MediaStore media) {
 }

@@ -35,9 +35,9 @@ public class StoresProducer {
     @Singleton
     Stores stores(StorageBackend backend, Instance<Jdbc> jdbc, Instance<MongoConnection> mongo) {
         if (backend.isSql()) {
-            return new SqlStores(jdbc.get());
+            return SqlStores.over(jdbc.get());
         }
-        return new MongoStores(mongo.get().database());
+        return MongoStores.over(mongo.get().database());
     }
 
     @Produces

@@ -35,7 +35,7 @@ public final class MongoTestDatabase implements TestDatabase {
 
     @Override
     public Stores stores() {
-        return new MongoStores(client.getDatabase(databaseName));
+        return MongoStores.over(client.getDatabase(databaseName));
     }
 
     /** The raw database, for tests that play a crash or an old writer by changing documents directly. */

@@ -63,7 +63,7 @@ public final class PostgresTestDatabase implements TestDatabase {
 
     @Override
     public Stores stores() {
-        return new SqlStores(jdbc);
+        return SqlStores.over(jdbc);
     }
 
     public Jdbc jdbc() {

@@ -40,7 +40,7 @@ public final class SqliteTestDatabase implements TestDatabase {
 
     @Override
     public Stores stores() {
-        return new SqlStores(jdbc);
+        return SqlStores.over(jdbc);
     }
 
     public Jdbc jdbc() {

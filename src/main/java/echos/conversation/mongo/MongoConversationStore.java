@@ -130,23 +130,23 @@ public class MongoConversationStore implements ConversationStore {
 
     @Override
     public Optional<Member> markDelivered(String id, String userId, long seq) {
-        long capped = Math.min(seq, lastSeq(id));
-        conversations.updateOne(and(eq("_id", MongoIds.toBson(id)),
-                elemMatch("members", and(eq("userId", MongoIds.toBson(userId)), lt("deliveredSeq", capped)))),
-                Updates.set("members.$.deliveredSeq", capped));
+        raise(id, userId, "deliveredSeq", Math.min(seq, lastSeq(id)));
         return find(id).flatMap(c -> c.member(userId));
     }
 
     @Override
     public Optional<Member> markRead(String id, String userId, long seq) {
         long capped = Math.min(seq, lastSeq(id));
-        conversations.updateOne(and(eq("_id", MongoIds.toBson(id)),
-                elemMatch("members", and(eq("userId", MongoIds.toBson(userId)), lt("readSeq", capped)))),
-                Updates.set("members.$.readSeq", capped));
-        conversations.updateOne(and(eq("_id", MongoIds.toBson(id)),
-                elemMatch("members", and(eq("userId", MongoIds.toBson(userId)), lt("deliveredSeq", capped)))),
-                Updates.set("members.$.deliveredSeq", capped));
+        raise(id, userId, "readSeq", capped);
+        raise(id, userId, "deliveredSeq", capped);
         return find(id).flatMap(c -> c.member(userId));
+    }
+
+    /** Moves a member's position forward to {@code to}, never back: one atomic update of the embedded member. */
+    private void raise(String id, String userId, String field, long to) {
+        conversations.updateOne(and(eq("_id", MongoIds.toBson(id)),
+                elemMatch("members", and(eq("userId", MongoIds.toBson(userId)), lt(field, to)))),
+                Updates.set("members.$." + field, to));
     }
 
     @Override

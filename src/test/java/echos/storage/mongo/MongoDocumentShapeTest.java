@@ -1,5 +1,6 @@
 package echos.storage.mongo;
 
+import echos.storage.Stores;
 import static com.mongodb.client.model.Filters.eq;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +41,7 @@ class MongoDocumentShapeTest {
     private MongoServer server;
     private MongoClient client;
     private MongoDatabase database;
-    private MongoStores stores;
+    private Stores stores;
 
     @BeforeAll
     void start() {
@@ -49,7 +50,7 @@ class MongoDocumentShapeTest {
         InetSocketAddress address = server.getLocalAddress();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         database = client.getDatabase("shape");
-        stores = new MongoStores(database, Clock.fixed(NOW, ZoneOffset.UTC));
+        stores = MongoStores.over(database, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterAll
@@ -142,7 +143,7 @@ class MongoDocumentShapeTest {
                     .append("password", "$2a$10$x").append("profilePic", "").append("createdAt", Date.from(CREATED))
                     .append("updatedAt", Date.from(CREATED)).append("__v", 0));
         }
-        MongoStores onChattyData = new MongoStores(chatty);
+        Stores onChattyData = MongoStores.over(chatty);
         String id = new ObjectId().toHexString();
         onChattyData.users().create(new NewUser(id, "three@example.com", "Echo", "h", CREATED));
         assertEquals(id, onChattyData.users().findByEmail("THREE@example.com").orElseThrow().id());
@@ -162,7 +163,7 @@ class MongoDocumentShapeTest {
         Document lower = chattyUser("twin@example.com", "Lower twin", hash);
         chatty.getCollection("users").insertMany(List.of(ada, upper, lower));
 
-        MongoStores echos = new MongoStores(chatty);
+        Stores echos = MongoStores.over(chatty);
         assertEquals(ada.getObjectId("_id").toHexString(), echos.users().findCredentialsByEmail("ada@example.COM").orElseThrow().userId());
         assertEquals(upper.getObjectId("_id").toHexString(), echos.users().findCredentialsByEmail("Twin@Example.com").orElseThrow().userId());
         assertEquals(lower.getObjectId("_id").toHexString(), echos.users().findCredentialsByEmail("twin@example.com").orElseThrow().userId());
@@ -173,13 +174,13 @@ class MongoDocumentShapeTest {
         assertEquals(hash, stored.getString("password"));
         assertEquals(Date.from(CREATED), stored.getDate("updatedAt"));
 
-        new MongoStores(chatty); // a second start changes nothing more and does not fail on the twins
+        MongoStores.over(chatty); // a second start changes nothing more and does not fail on the twins
         assertEquals(3, chatty.getCollection("users").countDocuments());
     }
 
     @Test
     void startsAgainOnADatabaseThatAlreadyHasTheIndexes() {
-        assertDoesNotThrow(() -> new MongoStores(database));
+        assertDoesNotThrow(() -> MongoStores.over(database));
     }
 
     private List<String> indexNames(String collection) {
