@@ -58,10 +58,12 @@ public class MongoMessageStore implements MessageStore {
         this.changes = database.getCollection(CHANGES);
         this.conversations = database.getCollection("conversations");
         this.media = database.getCollection("media");
-        // sparse: messages Chatty wrote have none of these fields and stay out of the unique indexes
-        messages.createIndex(Indexes.ascending("conversationId", "seq"), new IndexOptions().name("echos_conversation_seq").unique(true).sparse(true));
-        messages.createIndex(Indexes.ascending("conversationId", "senderId", "clientId"),
-                new IndexOptions().name("echos_conversation_client").unique(true).sparse(true));
+        // Sparse, so messages Chatty wrote stay out: a sparse compound index leaves out only documents that have none
+        // of its fields, hence clientKey (sender:clientId, Echos' own field) rather than Chatty's senderId in the key.
+        messages.createIndex(Indexes.ascending("conversationId", "seq"), new IndexOptions().name("echos_conversation_seq").unique(true)
+                .sparse(true));
+        messages.createIndex(Indexes.ascending("conversationId", "clientKey"), new IndexOptions().name("echos_conversation_client")
+                .unique(true).sparse(true));
         messages.createIndex(Indexes.ascending("imageId"), new IndexOptions().name("echos_image").sparse(true));
         changes.createIndex(Indexes.ascending("conversationId", "changeSeq"), new IndexOptions().name("echos_conversation_change").unique(true));
     }
@@ -217,7 +219,7 @@ public class MongoMessageStore implements MessageStore {
 
     private Optional<Message> byClientId(NewMessage m) {
         return Optional.ofNullable(messages.find(and(eq("conversationId", MongoIds.toBson(m.conversationId())),
-                eq("senderId", MongoIds.toBson(m.senderId())), eq("clientId", m.clientId()))).first()).map(MongoMessageStore::message);
+                eq("clientKey", clientKey(m.senderId(), m.clientId())))).first()).map(MongoMessageStore::message);
     }
 
     private List<Message> list(org.bson.conversions.Bson filter, org.bson.conversions.Bson sort, int limit) {
@@ -238,7 +240,7 @@ public class MongoMessageStore implements MessageStore {
                 }
             }
         }
-        doc.append("clientId", m.clientId()).append("text", m.text()).append("createdAt", Date.from(m.createdAt()))
+        doc.append("clientId", m.clientId()).append("clientKey", clientKey(m.senderId(), m.clientId())).append("text", m.text()).append("createdAt", Date.from(m.createdAt()))
                 .append("updatedAt", Date.from(m.createdAt())).append("__v", 0);
         if (m.imageId() != null) {
             Document image = media.find(eq("_id", MongoIds.toBson(m.imageId()))).first();
@@ -255,14 +257,20 @@ public class MongoMessageStore implements MessageStore {
         Date deletedAt = d.getDate("deletedAt");
         Date editedAt = d.getDate("editedAt");
         Object imageId = d.get("imageId");
-        Message.MessageImage image = deletedAt != null || imageId == null || d.getString("image") == null ? null
-                : new Message.MessageImage(MongoIds.fromBson(imageId), d.getString("image"), d.getString("imageThumbnailUrl"),
-                        (int) number(d, "imageWidth"), (int) number(d, "imageHeight"));
+        // a message Chatty wrote has only the image's URL (a Cloudinary one): no upload id, no thumbnail, no size
+        Message.MessageImage image = deletedAt != null || d.getString("image") == null || d.getString("image").isEmpty() ? null
+                : new Message.MessageImage(imageId == null ? null : MongoIds.fromBson(imageId), d.getString("image"),
+                        d.getString("imageThumbnailUrl"), (int) number(d, "imageWidth"), (int) number(d, "imageHeight"));
         String text = d.getString("text");
         return new Message(MongoIds.fromBson(d.get("_id")), MongoIds.fromBson(d.get("conversationId")), number(d, "seq"),
                 MongoIds.fromBson(d.get("senderId")), d.getString("clientId"), deletedAt != null ? null : text == null ? "" : text,
                 d.getDate("createdAt").toInstant(), image, editedAt == null ? null : editedAt.toInstant(),
                 deletedAt == null ? null : deletedAt.toInstant(), number(d, "changeSeq"));
+    }
+
+    /** What makes a send idempotent: the same clientId from the same sender in one conversation. */
+    static String clientKey(String senderId, String clientId) {
+        return senderId + ":" + clientId;
     }
 
     static long number(Document d, String field) {

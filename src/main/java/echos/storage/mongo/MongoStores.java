@@ -5,6 +5,7 @@ import echos.auth.mongo.MongoResetTokenStore;
 import echos.auth.mongo.MongoSessionStore;
 import echos.conversation.mongo.MongoConversationStore;
 import echos.media.mongo.MongoMediaStore;
+import echos.message.mongo.ChattyHistory;
 import echos.message.mongo.MongoMessageStore;
 import echos.storage.Stores;
 import echos.user.mongo.MongoUserStore;
@@ -12,7 +13,8 @@ import java.time.Clock;
 
 /**
  * The MongoDB family over one database. Building it creates every index its stores query by (createIndex is a
- * no-op when the index already exists) and gives users Chatty wrote Echos' lookup keys.
+ * no-op when the index already exists), gives users Chatty wrote Echos' lookup keys and maps Chatty's 1:1 history
+ * into direct conversations ({@link ChattyHistory}).
  */
 public final class MongoStores {
 
@@ -25,8 +27,10 @@ public final class MongoStores {
 
     public static Stores over(MongoDatabase database, Clock clock) {
         MongoUserRefs userRefs = new MongoUserRefs(database);
-        return new Stores(new MongoUserStore(database, clock), new MongoSessionStore(database, userRefs),
-                new MongoResetTokenStore(database, userRefs), new MongoConversationStore(database), new MongoMessageStore(database),
-                new MongoMediaStore(database));
+        MongoConversationStore conversations = new MongoConversationStore(database);
+        Stores stores = new Stores(new MongoUserStore(database, clock), new MongoSessionStore(database, userRefs),
+                new MongoResetTokenStore(database, userRefs), conversations, new MongoMessageStore(database), new MongoMediaStore(database));
+        new ChattyHistory(database, conversations).mapUnmapped();
+        return stores;
     }
 }
