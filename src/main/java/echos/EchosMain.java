@@ -4,6 +4,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import echos.storage.DatabaseUrl;
 import echos.storage.DeploymentLock;
+import echos.storage.mongo.MongoDeploymentLease;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -40,8 +41,21 @@ public final class EchosMain {
     /** Held until the process ends: its connection carries the PostgreSQL advisory lock. */
     private static DeploymentLock deploymentLock;
 
+    /** Held until the process ends: on MongoDB, its heartbeat keeps the node's lease. */
+    private static MongoDeploymentLease mongoLease;
+
     private static Optional<String> takeDeploymentLock() {
         StartupCheck settings = StartupCheck.fromProcess(Path.of(""));
+        String mongoUri = settings.value("MONGO_URI") != null ? settings.value("MONGO_URI") : settings.value("MONGODB_URI");
+        if (mongoUri != null) {
+            MongoDeploymentLease.Outcome outcome = MongoDeploymentLease.take(mongoUri, settings.value("REDIS_URL") != null,
+                    java.time.Clock.systemUTC(), MongoDeploymentLease.TTL.plusSeconds(2));
+            mongoLease = outcome.lease().orElse(null);
+            if (mongoLease != null) {
+                Runtime.getRuntime().addShutdownHook(new Thread(mongoLease::close));
+            }
+            return outcome.problem();
+        }
         String databaseUrl = settings.value("DATABASE_URL");
         if (databaseUrl == null) {
             return Optional.empty(); // SQLite: one process by nature
