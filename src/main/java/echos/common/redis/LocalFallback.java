@@ -40,10 +40,6 @@ public final class LocalFallback {
         }
     }
 
-    public boolean isLocal() {
-        return local;
-    }
-
     private String withSuffix(String suffix) {
         int space = event.indexOf(' ');
         return space < 0 ? event + suffix : event.substring(0, space) + suffix + event.substring(space);

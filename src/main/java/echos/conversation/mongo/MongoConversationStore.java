@@ -22,6 +22,7 @@ import echos.conversation.ConversationStore;
 import echos.conversation.ConversationType;
 import echos.conversation.Member;
 import echos.conversation.Role;
+import echos.storage.mongo.MongoDocs;
 import echos.storage.mongo.MongoIds;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,7 +153,7 @@ public class MongoConversationStore implements ConversationStore {
     @Override
     public long lastChangeOf(String id) {
         Document d = conversations.find(eq("_id", MongoIds.toBson(id))).projection(Projections.include("lastChange")).first();
-        return d == null ? 0 : number(d, "lastChange");
+        return d == null ? 0 : MongoDocs.longOf(d, "lastChange");
     }
 
     @Override
@@ -198,7 +199,7 @@ public class MongoConversationStore implements ConversationStore {
 
     private long lastSeq(String id) {
         Document d = conversations.find(eq("_id", MongoIds.toBson(id))).projection(Projections.include("lastSeq")).first();
-        return d == null ? 0 : number(d, "lastSeq");
+        return d == null ? 0 : MongoDocs.longOf(d, "lastSeq");
     }
 
     private Optional<Conversation> findOne(org.bson.conversions.Bson filter) {
@@ -223,16 +224,12 @@ public class MongoConversationStore implements ConversationStore {
         List<Member> members = new ArrayList<>();
         for (Document m : d.getList("members", Document.class, List.of())) {
             members.add(new Member(MongoIds.fromBson(m.get("userId")), Role.parse(m.getString("role")), m.getDate("joinedAt").toInstant(),
-                    number(m, "deliveredSeq"), number(m, "readSeq")));
+                    MongoDocs.longOf(m, "deliveredSeq"), MongoDocs.longOf(m, "readSeq")));
         }
         members.sort(MEMBER_ORDER);
         return new Conversation(MongoIds.fromBson(d.get("_id")), ConversationType.valueOf(d.getString("type").toUpperCase()), d.getString("name"),
                 MongoIds.fromBson(d.get("createdBy")), d.getDate("createdAt").toInstant(), d.getDate("lastActivityAt").toInstant(),
-                number(d, "lastSeq"), List.copyOf(members), number(d, "lastChange"));
+                MongoDocs.longOf(d, "lastSeq"), List.copyOf(members), MongoDocs.longOf(d, "lastChange"));
     }
 
-    static long number(Document d, String field) {
-        Object v = d.get(field);
-        return v instanceof Number n ? n.longValue() : 0;
-    }
 }

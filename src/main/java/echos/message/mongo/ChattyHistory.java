@@ -12,6 +12,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import echos.conversation.ConversationStore;
 import echos.storage.mongo.MongoErrors;
+import echos.storage.mongo.MongoDocs;
 import echos.storage.mongo.MongoIds;
 import java.time.Instant;
 import java.util.Date;
@@ -31,12 +32,12 @@ public final class ChattyHistory {
     private static final Logger LOG = Logger.getLogger(ChattyHistory.class);
 
     private final MongoCollection<Document> messages;
-    private final MongoCollection<Document> conversations;
+    private final MongoMessageStore store;
     private final ConversationStore conversationStore;
 
-    public ChattyHistory(MongoDatabase database, ConversationStore conversationStore) {
+    public ChattyHistory(MongoDatabase database, MongoMessageStore store, ConversationStore conversationStore) {
         this.messages = database.getCollection(MongoMessageStore.MESSAGES);
-        this.conversations = database.getCollection("conversations");
+        this.store = store;
         this.conversationStore = conversationStore;
     }
 
@@ -64,14 +65,13 @@ public final class ChattyHistory {
                 .conversation().id());
         String clientId = "chatty-" + MongoIds.fromBson(chatty.get("_id"));
         while (true) {
-            long seq = highestSeq(conversationId) + 1;
+            long seq = store.highestSeq(conversationId) + 1;
             try {
                 boolean changed = messages.updateOne(and(eq("_id", chatty.get("_id")), exists("conversationId", false)),
                         Updates.combine(Updates.set("conversationId", conversationId), Updates.set("seq", seq), Updates.set("clientId", clientId),
                                 Updates.set("clientKey", MongoMessageStore.clientKey(sender, clientId)))).getModifiedCount() > 0;
                 if (changed) {
-                    conversations.updateOne(eq("_id", conversationId), Updates.combine(Updates.max("lastSeq", seq),
-                            Updates.max("lastActivityAt", Date.from(at)), Updates.addToSet("senders", chatty.get("senderId"))));
+                    store.advanceConversation(conversationId, seq, Date.from(at), chatty.get("senderId"));
                 }
                 return changed;
             } catch (MongoWriteException e) {
@@ -81,11 +81,5 @@ public final class ChattyHistory {
                 // another node starting at the same moment took this seq: take the next
             }
         }
-    }
-
-    private long highestSeq(Object conversationId) {
-        Document top = messages.find(eq("conversationId", conversationId)).sort(Sorts.descending("seq")).limit(1)
-                .projection(Projections.include("seq")).first();
-        return top == null ? 0 : MongoMessageStore.number(top, "seq");
     }
 }

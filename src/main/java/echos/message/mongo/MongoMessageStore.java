@@ -22,6 +22,7 @@ import echos.message.Message;
 import echos.message.MessageStore;
 import echos.message.NewMessage;
 import echos.storage.StorageException;
+import echos.storage.mongo.MongoDocs;
 import echos.storage.mongo.MongoIds;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,13 +82,12 @@ public class MongoMessageStore implements MessageStore {
             throw new StorageException("no conversation " + message.conversationId(), null);
         }
         Document doc = document(message, conversation);
-        long seq = number(conversation, "lastSeq") + 1;
+        long seq = MongoDocs.longOf(conversation, "lastSeq") + 1;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             doc.put("seq", seq);
             try {
                 messages.insertOne(doc);
-                conversations.updateOne(eq("_id", conversationId), Updates.combine(Updates.max("lastSeq", seq),
-                        Updates.max("lastActivityAt", Date.from(message.createdAt())), Updates.addToSet("senders", doc.get("senderId"))));
+                advanceConversation(conversationId, seq, Date.from(message.createdAt()), doc.get("senderId"));
                 return new Appended(message(doc), true);
             } catch (MongoWriteException e) {
                 if (!MongoErrors.isDuplicateKey(e)) {
@@ -98,8 +98,6 @@ public class MongoMessageStore implements MessageStore {
                     return new Appended(stored.get(), false);
                 }
                 seq = highestSeq(conversationId) + 1;
-                doc.remove("_id");
-                doc.put("_id", MongoIds.toBson(message.id()));
             }
         }
         throw new StorageException("append message: no free seq after " + MAX_ATTEMPTS + " attempts", null);
@@ -173,7 +171,7 @@ public class MongoMessageStore implements MessageStore {
         for (Document d : logged) {
             Message m = current.get(d.get("messageId"));
             if (m != null) {
-                out.add(new Change(number(d, "changeSeq"), m));
+                out.add(new Change(MongoDocs.longOf(d, "changeSeq"), m));
             }
         }
         return out;
@@ -193,7 +191,7 @@ public class MongoMessageStore implements MessageStore {
     /** Logs the change under the next free change number of the conversation; the same claim-by-insert as seq. */
     private long claimChange(Object conversationId, Object messageId, Instant at) {
         Document conversation = conversations.find(eq("_id", conversationId)).projection(Projections.include("lastChange")).first();
-        long change = (conversation == null ? 0 : number(conversation, "lastChange")) + 1;
+        long change = (conversation == null ? 0 : MongoDocs.longOf(conversation, "lastChange")) + 1;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             try {
                 changes.insertOne(new Document("conversationId", conversationId).append("changeSeq", change).append("messageId", messageId)
@@ -205,16 +203,22 @@ public class MongoMessageStore implements MessageStore {
                     throw e;
                 }
                 Document top = changes.find(eq("conversationId", conversationId)).sort(Sorts.descending("changeSeq")).limit(1).first();
-                change = (top == null ? 0 : number(top, "changeSeq")) + 1;
+                change = (top == null ? 0 : MongoDocs.longOf(top, "changeSeq")) + 1;
             }
         }
         throw new StorageException("change message: no free change number after " + MAX_ATTEMPTS + " attempts", null);
     }
 
-    private long highestSeq(Object conversationId) {
+    /** After a message took {@code seq}: the conversation's last seq and activity move up to it, never back. */
+    void advanceConversation(Object conversationId, long seq, Date at, Object senderId) {
+        conversations.updateOne(eq("_id", conversationId), Updates.combine(Updates.max("lastSeq", seq), Updates.max("lastActivityAt", at),
+                Updates.addToSet("senders", senderId)));
+    }
+
+    long highestSeq(Object conversationId) {
         Document top = messages.find(eq("conversationId", conversationId)).sort(Sorts.descending("seq")).limit(1)
                 .projection(Projections.include("seq")).first();
-        return top == null ? 0 : number(top, "seq");
+        return top == null ? 0 : MongoDocs.longOf(top, "seq");
     }
 
     private Optional<Message> byClientId(NewMessage m) {
@@ -260,12 +264,12 @@ public class MongoMessageStore implements MessageStore {
         // a message Chatty wrote has only the image's URL (a Cloudinary one): no upload id, no thumbnail, no size
         Message.MessageImage image = deletedAt != null || d.getString("image") == null || d.getString("image").isEmpty() ? null
                 : new Message.MessageImage(imageId == null ? null : MongoIds.fromBson(imageId), d.getString("image"),
-                        d.getString("imageThumbnailUrl"), (int) number(d, "imageWidth"), (int) number(d, "imageHeight"));
+                        d.getString("imageThumbnailUrl"), (int) MongoDocs.longOf(d, "imageWidth"), (int) MongoDocs.longOf(d, "imageHeight"));
         String text = d.getString("text");
-        return new Message(MongoIds.fromBson(d.get("_id")), MongoIds.fromBson(d.get("conversationId")), number(d, "seq"),
+        return new Message(MongoIds.fromBson(d.get("_id")), MongoIds.fromBson(d.get("conversationId")), MongoDocs.longOf(d, "seq"),
                 MongoIds.fromBson(d.get("senderId")), d.getString("clientId"), deletedAt != null ? null : text == null ? "" : text,
                 d.getDate("createdAt").toInstant(), image, editedAt == null ? null : editedAt.toInstant(),
-                deletedAt == null ? null : deletedAt.toInstant(), number(d, "changeSeq"));
+                deletedAt == null ? null : deletedAt.toInstant(), MongoDocs.longOf(d, "changeSeq"));
     }
 
     /** What makes a send idempotent: the same clientId from the same sender in one conversation. */
@@ -273,8 +277,4 @@ public class MongoMessageStore implements MessageStore {
         return senderId + ":" + clientId;
     }
 
-    static long number(Document d, String field) {
-        Object v = d.get(field);
-        return v instanceof Number n ? n.longValue() : 0;
-    }
 }

@@ -28,9 +28,10 @@ public final class MongoStores {
     public static Stores over(MongoDatabase database, Clock clock) {
         MongoUserRefs userRefs = new MongoUserRefs(database);
         MongoConversationStore conversations = new MongoConversationStore(database);
+        MongoMessageStore messages = new MongoMessageStore(database);
         Stores stores = new Stores(new MongoUserStore(database, clock), new MongoSessionStore(database, userRefs),
-                new MongoResetTokenStore(database, userRefs), conversations, new MongoMessageStore(database), new MongoMediaStore(database));
-        new ChattyHistory(database, conversations).mapUnmapped();
+                new MongoResetTokenStore(database, userRefs), conversations, messages, new MongoMediaStore(database));
+        new ChattyHistory(database, messages, conversations).mapUnmapped();
         return stores;
     }
 }

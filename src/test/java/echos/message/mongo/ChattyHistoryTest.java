@@ -99,7 +99,7 @@ class ChattyHistoryTest {
         }
 
         // a second start maps nothing and renumbers nothing
-        assertEquals(0, new ChattyHistory(db, stores.conversations()).mapUnmapped());
+        assertEquals(0, new ChattyHistory(db, (MongoMessageStore) stores.messages(), stores.conversations()).mapUnmapped());
         assertEquals(history, MongoStores.over(db).messages().after(adaBob.id(), 0, 100));
 
         // Echos' own messages continue the numbering
