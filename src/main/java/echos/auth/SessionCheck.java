@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonString;
 import java.time.Clock;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -37,20 +38,23 @@ public class SessionCheck implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {
-            String sessionId = text(jwt.getClaim(SessionIssuer.SESSION_CLAIM));
-            String userId = jwt.getSubject();
-            Session live = sessionId == null || userId == null ? null : sessions.find(sessionId)
-                    .filter(s -> s.userId().equals(userId) && !s.isExpiredAt(clock.instant()))
-                    .orElse(null);
-            if (live == null) {
-                throw new AuthenticationFailedException("session revoked or expired");
-            }
+            Session live = liveSession(jwt).orElseThrow(() -> new AuthenticationFailedException("session revoked or expired"));
             return QuarkusSecurityIdentity.builder(identity)
-                    .addAttribute(USER_ID, userId)
-                    .addAttribute(SESSION_ID, sessionId)
+                    .addAttribute(USER_ID, live.userId())
+                    .addAttribute(SESSION_ID, live.id())
                     .addAttribute(SESSION_EXPIRES_AT, live.expiresAt())
                     .build();
         });
+    }
+
+    /** The live session a verified token names (blocking: reads the session store), for transports outside Quarkus security. */
+    public Optional<Session> liveSession(JsonWebToken jwt) {
+        String sessionId = text(jwt.getClaim(SessionIssuer.SESSION_CLAIM));
+        String userId = jwt.getSubject();
+        if (sessionId == null || userId == null) {
+            return Optional.empty();
+        }
+        return sessions.find(sessionId).filter(s -> s.userId().equals(userId) && !s.isExpiredAt(clock.instant()));
     }
 
     private static String text(Object claim) {

@@ -63,7 +63,7 @@ public class SendMessage {
             media.attach(imageId, now);
         }
         if (appended.created()) {
-            sent.fire(new MessageSent(appended.message(), conversation.memberIds(), origin));
+            sent.fire(new MessageSent(appended.message(), conversation.memberIds(), origin, conversation.type()));
         }
         return appended;
     }

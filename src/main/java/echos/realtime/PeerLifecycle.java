@@ -37,9 +37,13 @@ public class PeerLifecycle {
 
     /** A socket whose upgrade was admitted (a live session) is open. */
     public Peer opened(Transport transport, SecurityIdentity identity) {
-        String userId = identity.getAttribute(SessionCheck.USER_ID);
-        Instant expiresAt = identity.getAttribute(SessionCheck.SESSION_EXPIRES_AT);
-        Peer peer = connections.add(transport, userId, identity.getAttribute(SessionCheck.SESSION_ID), expiresAt);
+        return opened(transport, identity.getAttribute(SessionCheck.USER_ID), identity.getAttribute(SessionCheck.SESSION_ID),
+                identity.<Instant>getAttribute(SessionCheck.SESSION_EXPIRES_AT));
+    }
+
+    /** As {@link #opened(Transport, SecurityIdentity)}, for a transport that checked the session itself (Socket.IO). */
+    public Peer opened(Transport transport, String userId, String sessionId, Instant expiresAt) {
+        Peer peer = connections.add(transport, userId, sessionId, expiresAt);
         presence.connected(userId, transport.id());
         cap.opened(userId, transport.id());
         snapshot.sendTo(peer);

@@ -28,7 +28,8 @@ public class RealtimeEvents {
     }
 
     void onMessage(@Observes MessageSent event) {
-        fanout.toUsersExcept(event.memberIds(), OutboundFrame.of("message.new", Map.of("message", event.message())), event.origin());
+        fanout.toUsersExcept(event.memberIds(), OutboundFrame.of("message.new",
+                Map.of("message", event.message(), "conversationType", event.conversationType().json())), event.origin());
     }
 
     void onChange(@Observes MessageChanged event) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class SpaRouting {
 
-    private static final Pattern SERVER_PATHS = Pattern.compile("^/(api|ws|q)(/.*)?$");
+    private static final Pattern SERVER_PATHS = Pattern.compile("^/(api|ws|q|socket\\.io)(/.*)?$");
 
     void install(@Observes Router router) {
         router.get("/*").order(-100).handler(rc -> {

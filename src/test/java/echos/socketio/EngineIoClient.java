@@ -1,0 +1,192 @@
+package echos.socketio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A hand-written Engine.IO 4 client for protocol tests (the Node tests use the real socket.io-client): long-polling
+ * requests with java.net.http, and the WebSocket transport with java.net.http's WebSocket, every packet as text.
+ */
+final class EngineIoClient implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String SEPARATOR = "\u001e";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+    private final Map<String, String> headers;
+    private String sid;
+    private JsonNode handshake;
+    private WebSocket socket;
+    private final LinkedBlockingQueue<String> wsInbox = new LinkedBlockingQueue<>();
+    final CompletableFuture<Integer> wsClosed = new CompletableFuture<>();
+
+    private EngineIoClient(URI base, Map<String, String> headers) {
+        this.base = base;
+        this.headers = headers;
+    }
+
+    /** Opens a polling session; {@code headers} go on every request (a Cookie, an Origin). */
+    static EngineIoClient polling(URI base, Map<String, String> headers) throws Exception {
+        EngineIoClient client = new EngineIoClient(base, headers);
+        HttpResponse<String> open = client.get("EIO=4&transport=polling");
+        if (open.statusCode() != 200 || !open.body().startsWith("0")) {
+            throw new AssertionError("handshake failed: " + open.statusCode() + " " + open.body());
+        }
+        client.handshake = JSON.readTree(open.body().substring(1));
+        client.sid = client.handshake.get("sid").asText();
+        return client;
+    }
+
+    /** Opens a WebSocket-only session; its first message is the handshake. */
+    static EngineIoClient websocket(URI base, Map<String, String> headers) throws Exception {
+        EngineIoClient client = new EngineIoClient(base, headers);
+        client.openSocket("EIO=4&transport=websocket");
+        String open = client.nextWs(Duration.ofSeconds(5));
+        if (open == null || !open.startsWith("0")) {
+            throw new AssertionError("no handshake over the WebSocket: " + open);
+        }
+        client.handshake = JSON.readTree(open.substring(1));
+        client.sid = client.handshake.get("sid").asText();
+        return client;
+    }
+
+    JsonNode handshake() {
+        return handshake;
+    }
+
+    String sid() {
+        return sid;
+    }
+
+    HttpResponse<String> get(String query) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/socket.io/?" + query)).timeout(Duration.ofSeconds(60)).GET();
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String query, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/socket.io/?" + query)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "text/plain;charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends packets in one polling POST; fails unless the server answers "ok". */
+    void send(String... packets) throws Exception {
+        if (socket != null) {
+            for (String packet : packets) {
+                socket.sendText(packet, true).get(5, TimeUnit.SECONDS);
+            }
+            return;
+        }
+        HttpResponse<String> response = post("EIO=4&transport=polling&sid=" + sid, String.join(SEPARATOR, packets));
+        if (response.statusCode() != 200 || !"ok".equals(response.body())) {
+            throw new AssertionError("POST refused: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** One long-poll: the packets it returned. */
+    List<String> poll() throws Exception {
+        HttpResponse<String> response = get("EIO=4&transport=polling&sid=" + sid);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("poll refused: " + response.statusCode() + " " + response.body());
+        }
+        return Arrays.asList(response.body().split(SEPARATOR, -1));
+    }
+
+    /** Polls (answering pings) until a packet starting with {@code prefix} arrives; the packets seen meanwhile included. */
+    List<String> pollUntil(String prefix, Duration within) throws Exception {
+        List<String> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String packet : socket != null ? wsBatch(deadline) : poll()) {
+                seen.add(packet);
+                if ("2".equals(packet)) {
+                    send("3");
+                }
+                if (packet.startsWith(prefix)) {
+                    return seen;
+                }
+            }
+        }
+        throw new AssertionError("no packet starting with " + prefix + " within " + within + "; saw " + seen);
+    }
+
+    private List<String> wsBatch(long deadlineNanos) throws InterruptedException {
+        String next = wsInbox.poll(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        return next == null ? List.of() : List.of(next);
+    }
+
+    /** Opens the WebSocket transport for this session (with sid) or a new one (without). */
+    void openSocket(String query) throws Exception {
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        headers.forEach(builder::header);
+        socket = builder.buildAsync(URI.create(base.toString().replaceFirst("^http", "ws")).resolve("/socket.io/?" + query),
+                new WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            wsInbox.add(partial.toString());
+                            partial.setLength(0);
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                        wsClosed.complete(statusCode);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket ws, Throwable error) {
+                        wsClosed.complete(-1);
+                    }
+                }).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Upgrades this polling session: the probe, then "5". */
+    void upgrade() throws Exception {
+        openSocket("EIO=4&transport=websocket&sid=" + sid);
+        socket.sendText("2probe", true).get(5, TimeUnit.SECONDS);
+        String answer = nextWs(Duration.ofSeconds(5));
+        if (!"3probe".equals(answer)) {
+            throw new AssertionError("probe answered with " + answer);
+        }
+        socket.sendText("5", true).get(5, TimeUnit.SECONDS);
+    }
+
+    String nextWs(Duration within) throws InterruptedException {
+        return wsInbox.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    WebSocket rawSocket() {
+        return socket;
+    }
+
+    @Override
+    public void close() {
+        if (socket != null) {
+            socket.abort();
+        }
+    }
+}
