@@ -17,10 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import echos.auth.TestAccounts;
 import echos.media.TestImages;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +43,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ChattyApiTest {
+
+    @TestHTTPResource("/")
+    URI base;
 
     private static final String ISO_MILLIS = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
 
@@ -243,5 +254,28 @@ class ChattyApiTest {
         assertEquals("2025-05-06T10:29:37.000Z", ChattyJson.time(java.time.Instant.parse("2025-05-06T10:29:37Z")));
         assertEquals("2025-05-06T10:29:37.120Z", ChattyJson.time(java.time.Instant.parse("2025-05-06T10:29:37.12Z")));
         assertTrue(ChattyJson.time(java.time.Instant.EPOCH).matches(ISO_MILLIS));
+    }
+
+    @Test
+    void aStreamedBodyWithoutALengthIsHeldToTheSameLimitOnTheImageEndpoints() throws Exception {
+        Browser ann = signUp(earlyName("Ann"));
+        byte[] noise = new byte[2 * 1024 * 1024];
+        new Random(11).nextBytes(noise);
+        String twoMegabytes = "{\"profilePic\":\"data:image/png;base64," + Base64.getEncoder().encodeToString(noise) + "\"}";
+        assertEquals(415, streamed("PUT", "/api/auth/update-profile", ann, twoMegabytes).statusCode());
+        String tooLarge = "{\"profilePic\":\"data:image/png;base64," + "A".repeat(10 * 1024 * 1024 / 3 * 4 + 100 * 1024) + "\"}";
+        HttpResponse<String> refused = streamed("PUT", "/api/auth/update-profile", ann, tooLarge);
+        assertEquals(413, refused.statusCode());
+        assertTrue(refused.body().contains("\"message\""), refused.body());
+        assertEquals(413, streamed("PATCH", "/api/users/me", ann, "{\"bio\":\"" + "b".repeat(2 * 1024 * 1024) + "\"}").statusCode());
+    }
+
+    /** Sent chunked (an InputStream publisher declares no length) over HTTP/1.1, with the session cookie. */
+    private HttpResponse<String> streamed(String method, String path, Browser who, String json) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Cookie", "jwt=" + who.cookie())
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
