@@ -73,10 +73,16 @@ public final class StartupCheck {
             return cluster;
         }
         for (String name : List.of("BCRYPT_COST", "RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL", "RATE_LIMIT_LOGIN_FAILURES_PER_IP",
-                "RATE_LIMIT_SIGNUPS_PER_IP", "DATABASE_POOL_SIZE", "HSTS_MAX_AGE")) {
+                "RATE_LIMIT_SIGNUPS_PER_IP", "DATABASE_POOL_SIZE", "HSTS_MAX_AGE", "CHATTY_USERS_LIMIT", "CHATTY_HISTORY_LIMIT")) {
             String v = value(name);
             if (v != null && !v.matches("\\d{1,9}")) {
                 return Optional.of(name + " must be a whole number, got \"" + v + "\"");
+            }
+        }
+        for (String name : List.of("CHATTY_USERS_LIMIT", "CHATTY_HISTORY_LIMIT")) {
+            String v = value(name);
+            if (v != null && Integer.parseInt(v) < 1) {
+                return Optional.of(name + " must be at least 1, got " + v);
             }
         }
         String cost = value("BCRYPT_COST");

@@ -26,6 +26,14 @@ class StartupCheckTest {
     }
 
     @Test
+    void chattyListLimitsAreWholeNumbersOfAtLeastOne() {
+        assertEquals("CHATTY_USERS_LIMIT must be a whole number, got \"many\"",
+                new StartupCheck(Map.of("CHATTY_USERS_LIMIT", "many")).problem().orElseThrow());
+        assertEquals("CHATTY_HISTORY_LIMIT must be at least 1, got 0", new StartupCheck(Map.of("CHATTY_HISTORY_LIMIT", "0")).problem().orElseThrow());
+        assertTrue(new StartupCheck(Map.of("CHATTY_USERS_LIMIT", "5", "CHATTY_HISTORY_LIMIT", "200")).problem().isEmpty());
+    }
+
+    @Test
     void namesDatabaseUrlWhenItIsUnreachable() {
         String problem = new StartupCheck(Map.of("DATABASE_URL", "postgres://postgres@127.0.0.1:1/test")).problem().orElseThrow();
         assertTrue(problem.startsWith("DATABASE_URL"), problem);

@@ -1,8 +1,11 @@
 package echos.auth;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import echos.chatty.ChattyJson;
 import echos.common.error.ApiException;
 import echos.user.UserResource.UserEnvelope;
 import echos.user.UserStore;
+import echos.user.User;
 import echos.user.UserView;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,7 +26,17 @@ import jakarta.ws.rs.core.Response;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    public record AuthResponse(UserView user, String token) {
+    /**
+     * Echos' {user, token}, plus the account's fields at the top level in Chatty's names, because Chatty's frontend
+     * takes the whole signup/login answer as the signed-in user.
+     */
+    public record AuthResponse(UserView user, String token, @JsonProperty("_id") String chattyId, String fullName, String email,
+            String profilePic, String createdAt) {
+
+        static AuthResponse of(User user, String token) {
+            return new AuthResponse(UserView.of(user), token, user.id(), user.fullName(), user.email(), ChattyJson.profilePic(user),
+                    ChattyJson.time(user.createdAt()));
+        }
     }
 
     private final Signup signup;
@@ -90,7 +103,7 @@ public class AuthResource {
 
     private Response started(int status, Signup.Signed signed) {
         return Response.status(status)
-                .entity(new AuthResponse(UserView.of(signed.user()), signed.session().token()))
+                .entity(AuthResponse.of(signed.user(), signed.session().token()))
                 .cookie(cookie.carrying(signed.session().token(), issuer.lifetime()))
                 .build();
     }

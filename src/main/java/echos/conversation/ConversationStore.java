@@ -19,6 +19,9 @@ public interface ConversationStore {
      */
     DirectResult findOrCreateDirect(String id, String userA, String userB, Instant now);
 
+    /** The direct conversation between two users (in either order), without creating one. */
+    Optional<Conversation> findDirect(String userA, String userB);
+
     Conversation createGroup(String id, String name, String ownerId, Collection<String> memberIds, Instant now);
 
     Optional<Conversation> find(String id);

@@ -52,7 +52,7 @@ public class SendMessage {
         boolean hasImage = imageId != null && !imageId.isBlank();
         new FieldErrors()
                 .addIfPresent("clientId", clientIdProblem(clientId))
-                .addIfPresent("text", hasImage ? captionProblem(text) : textProblem(text))
+                .addIfPresent("text", contentProblem(text, hasImage))
                 .addIfPresent("imageId", hasImage && !isOwnMessageImage(imageId, senderId) ? "No such image of yours." : null)
                 .throwIfAny();
         Conversation conversation = access.requireMember(conversationId, senderId);
@@ -66,6 +66,18 @@ public class SendMessage {
             sent.fire(new MessageSent(appended.message(), conversation.memberIds(), origin, conversation.type()));
         }
         return appended;
+    }
+
+    /**
+     * Checks only what is sent (text, or an image with an optional caption), for callers that must know before they
+     * create anything for the message. @throws echos.common.error.ApiException 400 validation_failed
+     */
+    public static void checkContent(String text, boolean hasImage) {
+        new FieldErrors().addIfPresent("text", contentProblem(text, hasImage)).throwIfAny();
+    }
+
+    private static String contentProblem(String text, boolean hasImage) {
+        return hasImage ? captionProblem(text) : textProblem(text);
     }
 
     static String textProblem(String text) {

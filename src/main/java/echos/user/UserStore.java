@@ -33,6 +33,12 @@ public interface UserStore {
      */
     List<User> search(String query, String excludedUserId, int limit);
 
+    /**
+     * Every user except the excluded one, ordered by name ignoring case, then id; at most limit of them. For clients
+     * (Chatty's) that list everyone instead of searching.
+     */
+    List<User> listOthers(String excludedUserId, int limit);
+
     void updateLastSeen(String id, Instant lastSeenAt);
 
     /** Sets or (with null) clears the profile picture. */

@@ -47,6 +47,18 @@ public abstract class ConversationStoreContract extends StoreContract {
     }
 
     @Test
+    void findsTheDirectConversationOfAPairFromEitherSideWithoutCreatingOne() {
+        String a = users.create();
+        String b = users.create();
+        assertTrue(conversations.findDirect(a, b).isEmpty());
+        assertTrue(conversations.findDirect(a, b).isEmpty(), "looking does not create");
+        String id = conversations.findOrCreateDirect(newId(), a, b, T0).conversation().id();
+        assertEquals(id, conversations.findDirect(b, a).orElseThrow().id());
+        assertEquals(Set.of(a, b), Set.copyOf(conversations.findDirect(a, b).orElseThrow().memberIds()));
+        assertTrue(conversations.findDirect(a, users.create()).isEmpty());
+    }
+
+    @Test
     void createsOneDirectConversationPerPairWhicheverSideAsks() {
         String a = users.create();
         String b = users.create();

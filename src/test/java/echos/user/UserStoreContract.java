@@ -189,6 +189,24 @@ public abstract class UserStoreContract extends StoreContract {
         assertTrue(users.updateProfile(created.id(), new ProfileChange(null, null, true)).orElseThrow().showOnline());
     }
 
+    @Test
+    void listsEveryoneButTheExcludedUserByNameIgnoringCaseThenIdUpToTheLimit() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        NewUser zed = new NewUser("b-" + tag, "zed." + tag + "@example.com", "zed", "h", Instant.EPOCH);
+        NewUser amy = new NewUser("c-" + tag, "amy." + tag + "@example.com", "Amy", "h", Instant.EPOCH);
+        NewUser amyToo = new NewUser("a-" + tag, "amy2." + tag + "@example.com", "AMY", "h", Instant.EPOCH);
+        NewUser me = new NewUser("d-" + tag, "me." + tag + "@example.com", "Aaron", "h", Instant.EPOCH);
+        for (NewUser u : List.of(zed, amy, amyToo, me)) {
+            users.create(u);
+        }
+        List<String> mine = List.of(zed.id(), amy.id(), amyToo.id(), me.id());
+        List<String> listed = ids(users.listOthers(me.id(), 10_000)).stream().filter(mine::contains).toList();
+        assertEquals(List.of(amyToo.id(), amy.id(), zed.id()), listed);
+        List<String> everyone = ids(users.listOthers("nobody", 10_000));
+        assertTrue(everyone.contains(me.id()));
+        assertEquals(everyone.subList(0, 2), ids(users.listOthers("nobody", 2)));
+    }
+
     private static List<String> ids(List<User> found) {
         return found.stream().map(User::id).toList();
     }

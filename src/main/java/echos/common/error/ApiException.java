@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * The one error type of the API: an HTTP status, a stable machine-readable code, a human message and optional
- * per-field messages. Rendered as {"error":{"code","message","fields"}} by {@link ErrorMappers}.
+ * per-field messages. Rendered as {"error":{"code","message","fields"},"message"} by {@link ErrorMappers}.
  */
 public class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -1,7 +1,6 @@
 package echos.common.web;
 
 import echos.common.error.ErrorBody;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.Json;
@@ -13,7 +12,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a declared body over its limit with a JSON 413 before anything reads it: MAX_BODY_SIZE for JSON,
+ * Refuses a declared body over its limit with a JSON 413 before anything reads it: {@link JsonBodyLimits} for JSON,
  * MAX_UPLOAD_MB (plus room for the multipart envelope) for image uploads. A streamed (chunked) upload is read here
  * into the uploads folder and cut off with 413 once past its limit; a streamed JSON body is counted by
  * {@link JsonBodyGuard} as Jackson reads it. MAX_REQUEST_SIZE stays the ceiling for everything else.
@@ -23,29 +22,27 @@ public class BodySizeLimit {
 
     private static final long MULTIPART_ENVELOPE = 64 * 1024;
 
-    private final long maxJsonBytes;
+    private final JsonBodyLimits jsonLimits;
     private final long maxUploadBytes;
 
     private final String uploadsDirectory;
 
-    public BodySizeLimit(@ConfigProperty(name = "echos.max-body-size") MemorySize maxBodySize,
-            @ConfigProperty(name = "echos.media.max-upload-mb") int maxUploadMb,
+    public BodySizeLimit(JsonBodyLimits jsonLimits, @ConfigProperty(name = "echos.media.max-upload-mb") int maxUploadMb,
             @ConfigProperty(name = "quarkus.http.body.uploads-directory", defaultValue = "file-uploads") String uploadsDirectory) {
-        this.maxJsonBytes = maxBodySize.asLongValue();
+        this.jsonLimits = jsonLimits;
         this.maxUploadBytes = maxUploadMb * 1024L * 1024L;
         this.uploadsDirectory = uploadsDirectory;
     }
 
     void install(@Observes Router router) {
-        String jsonTooLarge = Json.encode(ErrorBody.of("payload_too_large", "The request body is larger than " + maxJsonBytes + " bytes."));
         String uploadTooLarge = Json.encode(ErrorBody.of("too_large", "Images may be at most " + maxUploadBytes / (1024 * 1024) + " MB."));
         router.route().order(-200).handler(rc -> {
             String declared = rc.request().getHeader("Content-Length");
             boolean upload = isUpload(rc.request().method().name(), rc.normalizedPath());
-            long limit = upload ? maxUploadBytes + MULTIPART_ENVELOPE : maxJsonBytes;
+            long limit = upload ? maxUploadBytes + MULTIPART_ENVELOPE : jsonLimits.limitFor(rc.request().method().name(), rc.normalizedPath());
             if (declared != null && parse(declared) > limit) {
                 rc.response().setStatusCode(413).putHeader("Content-Type", "application/json").putHeader("Connection", "close")
-                        .end(upload ? uploadTooLarge : jsonTooLarge);
+                        .end(upload ? uploadTooLarge : Json.encode(ErrorBody.of("payload_too_large", "The request body is larger than " + limit + " bytes.")));
             } else {
                 rc.next();
             }

@@ -1,29 +1,31 @@
 package echos.common.web;
 
 import echos.common.error.ApiException;
-import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.IOException;
 import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.common.util.EmptyInputStream;
 
 /**
  * Every JSON request body passes through here on its way to Jackson. It is counted as it streams in, so a body sent
- * without a Content-Length is cut off with 413 payload_too_large once it passes MAX_BODY_SIZE instead of being read
+ * without a Content-Length is cut off with 413 payload_too_large once it passes its limit ({@link JsonBodyLimits}: MAX_BODY_SIZE on most endpoints) instead of being read
  * whole ({@link BodySizeLimit} refuses declared lengths before this). And a body that is the literal {@code null}
  * is refused like any other wrong shape; an absent body still reaches the endpoint as null (its fields are missing).
  */
 @Provider
 public class JsonBodyGuard implements ReaderInterceptor {
 
-    private final long maxJsonBytes;
+    private final JsonBodyLimits limits;
+    private final CurrentVertxRequest request;
 
-    public JsonBodyGuard(@ConfigProperty(name = "echos.max-body-size") MemorySize maxBodySize) {
-        this.maxJsonBytes = maxBodySize.asLongValue();
+    public JsonBodyGuard(JsonBodyLimits limits, CurrentVertxRequest request) {
+        this.limits = limits;
+        this.request = request;
     }
 
     @Override
@@ -33,6 +35,8 @@ public class JsonBodyGuard implements ReaderInterceptor {
                 || !MediaType.APPLICATION_JSON_TYPE.isCompatible(context.getMediaType())) {
             return context.proceed();
         }
+        RoutingContext rc = request.getCurrent();
+        long maxJsonBytes = rc == null ? limits.limitFor(null, null) : limits.limitFor(rc.request().method().name(), rc.normalizedPath());
         CountedBody counted = new CountedBody(body, maxJsonBytes);
         context.setInputStream(counted);
         Object value;
@@ -40,7 +44,7 @@ public class JsonBodyGuard implements ReaderInterceptor {
             value = context.proceed();
         } catch (IOException | RuntimeException e) {
             if (counted.overLimit()) {
-                throw tooLarge();
+                throw tooLarge(maxJsonBytes);
             }
             throw e;
         }
@@ -50,7 +54,7 @@ public class JsonBodyGuard implements ReaderInterceptor {
         return value;
     }
 
-    private ApiException tooLarge() {
+    private static ApiException tooLarge(long maxJsonBytes) {
         return new ApiException(413, "payload_too_large", "The request body is larger than " + maxJsonBytes + " bytes.");
     }
 

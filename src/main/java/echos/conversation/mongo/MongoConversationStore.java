@@ -58,7 +58,7 @@ public class MongoConversationStore implements ConversationStore {
 
     @Override
     public DirectResult findOrCreateDirect(String id, String userA, String userB, Instant now) {
-        String key = userA.compareTo(userB) < 0 ? userA + ":" + userB : userB + ":" + userA;
+        String key = directKey(userA, userB);
         Optional<Conversation> existing = findOne(eq("directKey", key));
         if (existing.isPresent()) {
             return new DirectResult(existing.get(), false);
@@ -74,6 +74,11 @@ public class MongoConversationStore implements ConversationStore {
             }
             throw e;
         }
+    }
+
+    @Override
+    public Optional<Conversation> findDirect(String userA, String userB) {
+        return findOne(eq("directKey", directKey(userA, userB)));
     }
 
     @Override
@@ -200,6 +205,10 @@ public class MongoConversationStore implements ConversationStore {
     private long lastSeq(String id) {
         Document d = conversations.find(eq("_id", MongoIds.toBson(id))).projection(Projections.include("lastSeq")).first();
         return d == null ? 0 : MongoDocs.longOf(d, "lastSeq");
+    }
+
+    private static String directKey(String userA, String userB) {
+        return userA.compareTo(userB) < 0 ? userA + ":" + userB : userB + ":" + userA;
     }
 
     private Optional<Conversation> findOne(org.bson.conversions.Bson filter) {

@@ -47,8 +47,8 @@ public class SqlConversationStore implements ConversationStore {
 
     @Override
     public DirectResult findOrCreateDirect(String id, String userA, String userB, Instant now) {
-        String key = userA.compareTo(userB) < 0 ? userA + ":" + userB : userB + ":" + userA;
-        Optional<Conversation> existing = findDirect(key);
+        String key = directKey(userA, userB);
+        Optional<Conversation> existing = findByDirectKey(key);
         if (existing.isPresent()) {
             return new DirectResult(existing.get(), false);
         }
@@ -63,10 +63,15 @@ public class SqlConversationStore implements ConversationStore {
             return new DirectResult(find(id).orElseThrow(), true);
         } catch (SQLException e) {
             if (jdbc.dialect().isUniqueViolation(e)) {
-                return new DirectResult(findDirect(key).orElseThrow(() -> new StorageException("direct conversation vanished", e)), false);
+                return new DirectResult(findByDirectKey(key).orElseThrow(() -> new StorageException("direct conversation vanished", e)), false);
             }
             throw new StorageException("create direct conversation failed", e);
         }
+    }
+
+    @Override
+    public Optional<Conversation> findDirect(String userA, String userB) {
+        return findByDirectKey(directKey(userA, userB));
     }
 
     @Override
@@ -190,7 +195,11 @@ public class SqlConversationStore implements ConversationStore {
                 SqlConversationStore::member, id, userId);
     }
 
-    private Optional<Conversation> findDirect(String key) {
+    private static String directKey(String userA, String userB) {
+        return userA.compareTo(userB) < 0 ? userA + ":" + userB : userB + ":" + userA;
+    }
+
+    private Optional<Conversation> findByDirectKey(String key) {
         return jdbc.one("SELECT id FROM conversations WHERE direct_key = ?", rs -> rs.getString(1), key).flatMap(this::find);
     }
 

@@ -186,6 +186,12 @@ public class MongoUserStore implements UserStore {
     }
 
     @Override
+    public List<User> listOthers(String excludedUserId, int limit) {
+        return users.find(ne("_id", MongoIds.toBson(excludedUserId))).sort(Sorts.ascending("fullNameKey", "_id")).limit(limit)
+                .map(MongoUserStore::user).into(new ArrayList<>());
+    }
+
+    @Override
     public void updateLastSeen(String id, Instant lastSeenAt) {
         // Presence, not an edit of the account: updatedAt stays.
         users.updateOne(byId(id), set("lastSeenAt", Date.from(lastSeenAt)));

@@ -101,6 +101,12 @@ public class SqlUserStore implements UserStore {
     }
 
     @Override
+    public List<User> listOthers(String excludedUserId, int limit) {
+        return jdbc.list("SELECT " + COLUMNS + " FROM users WHERE id <> ? ORDER BY lower(full_name), id LIMIT ?", SqlUserStore::user,
+                excludedUserId, limit);
+    }
+
+    @Override
     public void updateLastSeen(String id, Instant lastSeenAt) {
         jdbc.updateOrFail("UPDATE users SET last_seen_at = ? WHERE id = ?", lastSeenAt.toEpochMilli(), id);
     }
