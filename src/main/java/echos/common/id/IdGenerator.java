@@ -5,13 +5,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
- * Opaque, URL-safe, roughly time-ordered ids (ULID layout: 48-bit millisecond time + 80 random bits,
- * Crockford base32, 26 characters).
+ * Opaque, URL-safe, roughly time-ordered ids in MongoDB's ObjectId layout: 4 bytes of seconds since the epoch, then
+ * 8 random bytes, as 24 lowercase hex characters. Chatty's ids have this form (its clients and tools expect it), and
+ * on MongoDB such an id is stored as an ObjectId, so what Echos writes stays readable by Chatty after a rollback.
+ * Ids made before this layout (26-character ULIDs) stay valid: nothing parses an id.
  */
 @ApplicationScoped
 public class IdGenerator {
 
-    private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -21,29 +23,16 @@ public class IdGenerator {
     }
 
     public String next() {
-        long time = clock.millis();
-        byte[] entropy = new byte[10];
-        random.nextBytes(entropy);
-        char[] out = new char[26];
-        for (int i = 9; i >= 0; i--) {
-            out[i] = ALPHABET[(int) (time & 31)];
-            time >>>= 5;
+        long seconds = clock.millis() / 1000;
+        long entropy = random.nextLong();
+        char[] out = new char[24];
+        for (int i = 7; i >= 0; i--) {
+            out[i] = HEX[(int) (seconds & 15)];
+            seconds >>>= 4;
         }
-        long hi = 0;
-        for (int i = 0; i < 5; i++) {
-            hi = (hi << 8) | (entropy[i] & 0xff);
-        }
-        long lo = 0;
-        for (int i = 5; i < 10; i++) {
-            lo = (lo << 8) | (entropy[i] & 0xff);
-        }
-        for (int i = 17; i >= 10; i--) {
-            out[i] = ALPHABET[(int) (hi & 31)];
-            hi >>>= 5;
-        }
-        for (int i = 25; i >= 18; i--) {
-            out[i] = ALPHABET[(int) (lo & 31)];
-            lo >>>= 5;
+        for (int i = 23; i >= 8; i--) {
+            out[i] = HEX[(int) (entropy & 15)];
+            entropy >>>= 4;
         }
         return new String(out);
     }
