@@ -25,8 +25,7 @@ public class SocketUpgradeCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
-        String origin = context.httpRequest().getHeader("Origin");
-        if (origin != null && !origins.isAllowed(origin, context.httpRequest().authority())) {
+        if (!origins.admitsSocket(context.httpRequest())) {
             return CheckResult.rejectUpgrade(403);
         }
         return context.securityIdentity()

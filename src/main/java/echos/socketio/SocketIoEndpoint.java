@@ -47,12 +47,12 @@ public class SocketIoEndpoint {
 
     private void handle(RoutingContext rc) {
         HttpServerRequest request = rc.request();
+        if (!origins.admitsSocket(request)) {
+            refuse(rc, 403, 4, "Forbidden");
+            return;
+        }
         String origin = request.getHeader("Origin");
         if (origin != null) {
-            if (!origins.isAllowed(origin, request.authority())) {
-                refuse(rc, 403, 4, "Forbidden");
-                return;
-            }
             rc.response().putHeader("Access-Control-Allow-Origin", origin).putHeader("Access-Control-Allow-Credentials", "true")
                     .putHeader("Vary", "Origin");
         }

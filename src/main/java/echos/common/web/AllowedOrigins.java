@@ -1,5 +1,6 @@
 package echos.common.web;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -26,6 +27,15 @@ public class AllowedOrigins {
                 .map(AllowedOrigins::normalize)
                 .flatMap(Optional::stream)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Whether a socket may open from this request (the /ws upgrade and every Socket.IO request): no Origin (not a
+     * browser), or an allowed one.
+     */
+    public boolean admitsSocket(HttpServerRequest request) {
+        String origin = request.getHeader("Origin");
+        return origin == null || isAllowed(origin, request.authority());
     }
 
     /**
