@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import echos.cluster.Cluster.Account;
 import echos.media.TestImages;
+import echos.socketio.EngineIoClient;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -168,6 +169,36 @@ class ThreeNodeClusterIT {
         assertTrue(cluster.node(0).startsWith("http://"), cluster.node(0));
         assertEquals(401, direct.statusCode());
         assertTrue(direct.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over plain HTTP");
+    }
+
+    @Test
+    @Order(2)
+    void aSocketIoClientPollingThroughTheProxyStaysOnOneNodeAndGetsWhatTheOthersSend() throws Exception {
+        Account ann = cluster.signUp(cluster.node(0), "Ann");
+        Account bob = cluster.signUp(cluster.node(1), "Bob");
+        HttpResponse<String> created = cluster.post(cluster.node(1) + "/api/conversations/direct", bob, Map.of("userId", ann.id()));
+        assertEquals(201, created.statusCode(), created.body());
+        String chat = Cluster.JSON.readTree(created.body()).at("/conversation/id").asText();
+        // every request of this polling session goes through the round-robin proxy: only the sticky /socket.io/
+        // backend keeps them on the node that holds the session (else: 400 Session ID unknown)
+        try (EngineIoClient io = EngineIoClient.polling(cluster.http, URI.create(cluster.proxy()), Map.of())) {
+            io.send("40{\"token\":\"" + ann.token() + "\"}");
+            io.pollUntil("42[\"getOnlineUsers\"", WAIT);
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> sent = cluster.post(cluster.node(i) + "/api/conversations/" + chat + "/messages", bob,
+                        Map.of("clientId", UUID.randomUUID().toString(), "text", "via node " + i));
+                assertEquals(201, sent.statusCode(), sent.body());
+                List<String> seen = io.pollUntil("42[\"newMessage\"", WAIT);
+                String last = seen.get(seen.size() - 1);
+                assertEquals("via node " + i, Cluster.JSON.readTree(last.substring(2)).get(1).get("text").asText(), seen.toString());
+            }
+            io.upgrade();
+            HttpResponse<String> sent = cluster.post(cluster.node(2) + "/api/conversations/" + chat + "/messages", bob,
+                    Map.of("clientId", UUID.randomUUID().toString(), "text", "after the upgrade"));
+            assertEquals(201, sent.statusCode(), sent.body());
+            List<String> overWebSocket = io.pollUntil("42[\"newMessage\"", WAIT);
+            assertTrue(overWebSocket.get(overWebSocket.size() - 1).contains("after the upgrade"), overWebSocket.toString());
+        }
     }
 
     @Test

@@ -21,12 +21,12 @@ import java.util.concurrent.TimeUnit;
  * A hand-written Engine.IO 4 client for protocol tests (the Node tests use the real socket.io-client): long-polling
  * requests with java.net.http, and the WebSocket transport with java.net.http's WebSocket, every packet as text.
  */
-final class EngineIoClient implements AutoCloseable {
+public final class EngineIoClient implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     static final String SEPARATOR = "\u001e";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final URI base;
     private final Map<String, String> headers;
     private String sid;
@@ -35,14 +35,20 @@ final class EngineIoClient implements AutoCloseable {
     private final LinkedBlockingQueue<String> wsInbox = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> wsClosed = new CompletableFuture<>();
 
-    private EngineIoClient(URI base, Map<String, String> headers) {
+    private EngineIoClient(HttpClient http, URI base, Map<String, String> headers) {
+        this.http = http;
         this.base = base;
         this.headers = headers;
     }
 
     /** Opens a polling session; {@code headers} go on every request (a Cookie, an Origin). */
     static EngineIoClient polling(URI base, Map<String, String> headers) throws Exception {
-        EngineIoClient client = new EngineIoClient(base, headers);
+        return polling(plainHttp(), base, headers);
+    }
+
+    /** As {@link #polling(URI, Map)}, through this client (e.g. one that trusts a test certificate). */
+    public static EngineIoClient polling(HttpClient http, URI base, Map<String, String> headers) throws Exception {
+        EngineIoClient client = new EngineIoClient(http, base, headers);
         HttpResponse<String> open = client.get("EIO=4&transport=polling");
         if (open.statusCode() != 200 || !open.body().startsWith("0")) {
             throw new AssertionError("handshake failed: " + open.statusCode() + " " + open.body());
@@ -54,7 +60,7 @@ final class EngineIoClient implements AutoCloseable {
 
     /** Opens a WebSocket-only session; its first message is the handshake. */
     static EngineIoClient websocket(URI base, Map<String, String> headers) throws Exception {
-        EngineIoClient client = new EngineIoClient(base, headers);
+        EngineIoClient client = new EngineIoClient(plainHttp(), base, headers);
         client.openSocket("EIO=4&transport=websocket");
         String open = client.nextWs(Duration.ofSeconds(5));
         if (open == null || !open.startsWith("0")) {
@@ -65,11 +71,15 @@ final class EngineIoClient implements AutoCloseable {
         return client;
     }
 
+    private static HttpClient plainHttp() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
     JsonNode handshake() {
         return handshake;
     }
 
-    String sid() {
+    public String sid() {
         return sid;
     }
 
@@ -87,7 +97,7 @@ final class EngineIoClient implements AutoCloseable {
     }
 
     /** Sends packets in one polling POST; fails unless the server answers "ok". */
-    void send(String... packets) throws Exception {
+    public void send(String... packets) throws Exception {
         if (socket != null) {
             for (String packet : packets) {
                 socket.sendText(packet, true).get(5, TimeUnit.SECONDS);
@@ -101,7 +111,7 @@ final class EngineIoClient implements AutoCloseable {
     }
 
     /** One long-poll: the packets it returned. */
-    List<String> poll() throws Exception {
+    public List<String> poll() throws Exception {
         HttpResponse<String> response = get("EIO=4&transport=polling&sid=" + sid);
         if (response.statusCode() != 200) {
             throw new AssertionError("poll refused: " + response.statusCode() + " " + response.body());
@@ -110,7 +120,7 @@ final class EngineIoClient implements AutoCloseable {
     }
 
     /** Polls (answering pings) until a packet starting with {@code prefix} arrives; the packets seen meanwhile included. */
-    List<String> pollUntil(String prefix, Duration within) throws Exception {
+    public List<String> pollUntil(String prefix, Duration within) throws Exception {
         List<String> seen = new ArrayList<>();
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
@@ -165,7 +175,7 @@ final class EngineIoClient implements AutoCloseable {
     }
 
     /** Upgrades this polling session: the probe, then "5". */
-    void upgrade() throws Exception {
+    public void upgrade() throws Exception {
         openSocket("EIO=4&transport=websocket&sid=" + sid);
         socket.sendText("2probe", true).get(5, TimeUnit.SECONDS);
         String answer = nextWs(Duration.ofSeconds(5));
