@@ -142,6 +142,25 @@ class SocketIoLimitsTest {
     }
 
     @Test
+    void aPollingClientThatStopsPollingIsClosedAsASlowConsumerAndMayReconnect() throws Exception {
+        Account ann = TestAccounts.signUp();
+        Account bob = TestAccounts.signUp();
+        String chat = TestChats.direct(bob, ann);
+        try (EngineIoClient client = EngineIoClient.polling(base, cookie(ann))) {
+            client.send("40");
+            client.pollUntil("42[\"getOnlineUsers\"", Duration.ofSeconds(10));
+            // two messages of 2,000 characters wait for a poll that does not come: over the 3,000-byte bound
+            TestChats.send(bob, chat, "a".repeat(2000));
+            TestChats.send(bob, chat, "b".repeat(2000));
+            List<String> seen = client.pollUntil("42[\"closing\"", Duration.ofSeconds(10));
+            assertEquals(4008, EngineIoClient.JSON.readTree(last(seen).substring(2)).get(1).get("code").asInt());
+            assertTrue(seen.stream().noneMatch(p -> p.startsWith("41")), "no DISCONNECT: the client reconnects and syncs " + seen);
+            HttpResponse<String> after = client.get("EIO=4&transport=polling&sid=" + client.sid());
+            assertTrue(after.statusCode() == 400 || after.body().equals("1"), after.body());
+        }
+    }
+
+    @Test
     void loggingOutEndsTheConnectionForGood() throws Exception {
         Account ann = TestAccounts.signUp();
         try (EngineIoClient client = connected(ann)) {

@@ -9,6 +9,7 @@ public class TightSocketIo implements QuarkusTestProfile {
     static final long PING_MILLIS = 300;
     static final long CONNECT_TIMEOUT_MILLIS = 1500;
     static final int MAX_PENDING = 4;
+    static final int MAX_OUTBOUND_BYTES = 3000;
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -18,6 +19,7 @@ public class TightSocketIo implements QuarkusTestProfile {
                 "echos.socketio.connect-timeout", "PT1.5S",
                 "echos.socketio.max-pending", String.valueOf(MAX_PENDING),
                 "echos.ws.max-sockets-per-account", "2",
+                "echos.ws.max-outbound-bytes", String.valueOf(MAX_OUTBOUND_BYTES),
                 "echos.send.burst", "3",
                 "echos.send.per-second", "0.2");
     }
