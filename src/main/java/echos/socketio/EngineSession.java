@@ -113,6 +113,9 @@ final class EngineSession {
             if (!overlap) {
                 if (!buffer.isEmpty()) {
                     flushTo(rc);
+                } else if (closeWhenDrained) {
+                    end(rc, "1");
+                    closeLater("server close");
                 } else {
                     poll = rc;
                     rc.response().closeHandler(v -> forgetPoll(rc));
