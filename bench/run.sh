@@ -7,6 +7,12 @@
 #
 # e.g.  bench/run.sh latency sqlite --rate 1000 --duration 60
 #       bench/run.sh throughput postgres --rates 500,1000,2000
+#       bench/run.sh throughput sqlite --transport socketio --rates 500,1000
+#
+# --transport ws|socketio (a client option, default ws): the sockets are Echos' own /ws (token in an Authorization
+# header, Echos JSON frames), or the Socket.IO endpoint over a WebSocket only (/socket.io/?EIO=4&transport=websocket:
+# CONNECT with auth.token, every frame a 42["type",data] event, the server's pings answered). Same scenarios, same
+# figures; the transport is named in the header, the results directory (...-socketio) and the summary.
 #
 # Environment (all optional):
 #   APP_DIR          server build to run (default: <repo>/target/quarkus-app; copy it elsewhere to pin a build)
@@ -47,6 +53,14 @@ if [[ -n $CLUSTER_NODES ]]; then
   command -v haproxy >/dev/null || { echo "CLUSTER_NODES needs haproxy (apt-get install haproxy)" >&2; exit 2; }
 fi
 shift $(( $# >= 1 ? 1 : 0 ))
+TRANSPORT=ws   # only to name it; the client reads --transport itself
+prev=""
+for a in "$@"; do
+  if [[ $prev == --transport ]]; then TRANSPORT=$a; fi
+  if [[ $a == --transport=* ]]; then TRANSPORT=${a#--transport=}; fi
+  prev=$a
+done
+case "$TRANSPORT" in ws|socketio) ;; *) echo "--transport must be ws or socketio, got $TRANSPORT" >&2; exit 2 ;; esac
 
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$BENCH_DIR/.." && pwd)
@@ -61,7 +75,7 @@ SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
 CLIENT_JAVA_OPTS=${CLIENT_JAVA_OPTS:--Xmx1g}
 PG_URL_BASE=${PG_URL_BASE:-postgres://postgres@127.0.0.1:5432}
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-RESULTS_DIR=${RESULTS_DIR:-$BENCH_DIR/results/$STAMP-$SCENARIO-$DB${CLUSTER_NODES:+-${CLUSTER_NODES}nodes}}
+RESULTS_DIR=${RESULTS_DIR:-$BENCH_DIR/results/$STAMP-$SCENARIO-$DB${CLUSTER_NODES:+-${CLUSTER_NODES}nodes}$([[ $TRANSPORT == ws ]] || echo "-$TRANSPORT")}
 mkdir -p "$RESULTS_DIR"
 
 # --- build what is missing -------------------------------------------------------------------------
@@ -173,6 +187,7 @@ CLIENT_CMD="$CLIENT_JAVA $CLIENT_JAVA_OPTS -cp $BENCH_DIR/target/echos-bench.jar
 
 {
   echo "== bench/run.sh $SCENARIO $DB $*${CLUSTER_NODES:+ (CLUSTER_NODES=$CLUSTER_NODES)}"
+  echo "transport: $TRANSPORT ($([[ $TRANSPORT == ws ]] && echo "/ws" || echo "/socket.io/?EIO=4&transport=websocket"))"
   echo "date:    $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), load avg $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "server:  $("$SERVER_JAVA" -version 2>&1 | head -1) ($SERVER_JAVA), app $APP_DIR"
@@ -263,7 +278,7 @@ CLIENT_CPU=$(sed -n 's/^CLIENT_CPU_SECONDS //p' "$RESULTS_DIR/client.out" | tail
     awk -v name="server${CLUSTER_NODES:+$((i + 1))}" '/Pause/ && / [0-9.]+ms$/ { ms = $NF; sub(/ms$/, "", ms); ms += 0; n++; t += ms; if (ms > m) m = ms }
          END { printf "== %s GC pauses over its whole life: %d, total %.0f ms, longest %.1f ms\n", name, n, t, m }' "$gc"
   done
-  echo "== load avg at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "== transport: $TRANSPORT; load avg at end: $(cut -d' ' -f1-3 /proc/loadavg)"
   for i in "${!PORTS[@]}"; do
     pid=${SERVER_PIDS[$i]}; log=$WORK/server$i.log
     echo "== server ${CLUSTER_NODES:+$((i + 1)) }(port ${PORTS[$i]}): RSS at end $(awk '/VmRSS/ {print $2, $3}' /proc/$pid/status 2>/dev/null), CPU time $(ps -o cputime= -p "$pid" 2>/dev/null); log: $(grep -c ' ERROR ' "$log" || true) ERROR, $(grep -c ' WARN ' "$log" || true) WARN lines, $(grep -c 'socket_slow_consumer' "$log" || true) slow-consumer closes"

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * idle: opens --sockets authenticated sockets spread over --users users (no conversations, so no presence traffic), lets
  * the server settle, and reports the growth of the server's resident memory (VmRSS) per socket, with and without a
- * forced full GC, plus the growth of used heap after a full GC (jcmd GC.run, GC.heap_info).
+ * forced full GC, plus the growth of used heap after a full GC (jcmd GC.run, GC.heap_info). Over --transport ws (/ws) or
+ * socketio (/socket.io/ over a WebSocket, its pings answered by {@link Socks}).
  */
 final class Idle {
 
@@ -39,6 +40,7 @@ final class Idle {
         String host = a.str("host", "127.0.0.1");
         int port = a.integer("port", 5090);
         String db = a.str("db", "?");
+        Socks.Transport transport = Socks.Transport.of(a.str("transport", "ws"));
         String tag = a.str("tag", Main.tag());
         int nUsers = a.integer("users", 100);
         int nSockets = a.integer("sockets", 10_000);
@@ -63,7 +65,7 @@ final class Idle {
 
         Api api = new Api(host, port);
         List<Api.User> users = api.signup(tag, nUsers, 4);
-        try (Socks socks = new Socks(host, port, eventLoops)) {
+        try (Socks socks = new Socks(host, port, eventLoops, transport)) {
             LongAdder frames = new LongAdder();
             Socks.Handler count = (i, t) -> frames.increment();
             // warm-up: one socket per user opened and closed, a few HTTP requests, so code paths are loaded before the baseline
@@ -73,7 +75,7 @@ final class Idle {
                 WebSocket[] warm = socks.connectAll(warmTokens, concurrency, count, null);
                 for (WebSocket ws : warm) {
                     if (ws != null) {
-                        ws.writeTextMessage("{\"type\":\"ping\",\"data\":{}}");
+                        socks.send(ws, "ping", null, "{}");
                     }
                 }
                 for (int k = 0; k < 20; k++) {
@@ -103,7 +105,7 @@ final class Idle {
                     opened++;
                 }
             }
-            Log.info("%d of %d sockets open in %.1f s (failures: %s); settling %d s", opened, nSockets, connectSeconds, socks.connectFailures, settle);
+            Log.info("%d of %d %s sockets open in %.1f s (failures: %s); settling %d s", opened, nSockets, transport.label(), connectSeconds, socks.connectFailures, settle);
             Thread.sleep(settle * 1000L);
             Sample after = sample(pid, jcmd, false);
             Sample afterGc = sample(pid, jcmd, true);
@@ -125,6 +127,7 @@ final class Idle {
             Map<String, Object> sum = new LinkedHashMap<>();
             sum.put("scenario", "idle");
             sum.put("db", db);
+            sum.put("transport", transport.label());
             sum.put("options", a.used);
             sum.put("users", nUsers);
             sum.put("sockets_requested", nSockets);

@@ -50,11 +50,13 @@ public final class Main {
      * latency: one open-loop step at --rate after a warm-up, over --pairs direct conversations.
      * throughput: rising open-loop steps (--rates) over direct conversations until a step is not sustained.
      * fanout: rising open-loop steps over one group of --members (each with one socket), sent by --senders of them.
+     * All three over --transport ws (default, /ws) or socketio (/socket.io/ over a WebSocket; see {@link Socks}).
      */
     static int stepped(String scenario, Args a) throws Exception {
         String host = a.str("host", "127.0.0.1");
         int port = a.integer("port", 5090);
         String db = a.str("db", "?");
+        Socks.Transport transport = Socks.Transport.of(a.str("transport", "ws"));
         String tag = a.str("tag", tag());
         int signupConcurrency = a.integer("signup-concurrency", 4);
         int eventLoops = a.integer("event-loops", 2);
@@ -119,7 +121,7 @@ public final class Main {
             }
         }
 
-        try (Socks socks = new Socks(host, port, eventLoops)) {
+        try (Socks socks = new Socks(host, port, eventLoops, transport)) {
             RateRun[] holder = new RateRun[1];
             Socks.Handler handler = (i, t) -> {
                 RateRun r = holder[0];
@@ -134,15 +136,15 @@ public final class Main {
                     return 1;
                 }
             }
-            Log.info("%d sockets open (%s), %d conversation(s), %d sender socket(s), %d deliveries expected per message",
-                    sockets.length, group ? members + " group members" : pairs + " senders + " + pairs + " receivers",
+            Log.info("%d %s sockets open (%s), %d conversation(s), %d sender socket(s), %d deliveries expected per message",
+                    sockets.length, transport.label(), group ? members + " group members" : pairs + " senders + " + pairs + " receivers",
                     conversations.size(), senderCount, expected);
             RateRun.Sender[] senders = new RateRun.Sender[senderCount];
             for (int k = 0; k < senderCount; k++) {
                 senders[k] = new RateRun.Sender(sockets[k], group ? conversations.get(0) : conversations.get(k));
             }
             Thread.sleep(2000); // let the presence frames of the connects pass
-            RateRun run = new RateRun(phases, senders, expected, textBytes, lateMs);
+            RateRun run = new RateRun(phases, socks, senders, expected, textBytes, lateMs);
             holder[0] = run;
             List<Map<String, Object>> steps = new ArrayList<>();
             int[] sustained = {0};
@@ -189,6 +191,23 @@ public final class Main {
                     System.out.println("SUMMARY_STEP " + json(s));
                 }
             }
+            long sentAll = 0;
+            long ackedAll = 0;
+            long deliveredAll = 0;
+            long dupAll = 0;
+            long errorsAll = 0;
+            for (int p = 0; p < run.phasesRun; p++) {
+                RateRun.Phase ph = run.phases.get(p);
+                sentAll += ph.sent.sum();
+                ackedAll += ph.acked.sum();
+                deliveredAll += ph.delivered.sum();
+                dupAll += ph.dupAcks.sum() + ph.dupDeliveries.sum();
+                errorsAll += ph.errors.sum() + ph.sendFailures.sum();
+            }
+            boolean exactlyOnce = ackedAll == sentAll && deliveredAll == sentAll * expected && dupAll == 0 && errorsAll == 0;
+            Log.info("transport %s: %d messages sent (warm-up included), %d acked, %d of %d deliveries, %d duplicates, %d errors/send failures"
+                    + " -> %s", transport.label(), sentAll, ackedAll, deliveredAll, sentAll * expected, dupAll, errorsAll,
+                    exactlyOnce ? "every message acked and delivered exactly once" : "NOT every message acked and delivered exactly once");
             RateRun.Phase last = run.phases.get(run.phasesRun - 1);
             int seconds = (int) ((last.endNanos - run.runStart) / 1_000_000_000L) + drain;
             System.out.println("TIMELINE acks_per_s (from run start, 1 s buckets): " + run.timeline(run.acksPerSecond, seconds));
@@ -196,6 +215,7 @@ public final class Main {
             Map<String, Object> sum = new LinkedHashMap<>();
             sum.put("scenario", scenario);
             sum.put("db", db);
+            sum.put("transport", transport.label());
             sum.put("options", a.used);
             sum.put("sockets", sockets.length);
             sum.put("sender_sockets", senderCount);
@@ -210,6 +230,7 @@ public final class Main {
             sum.put("other_frames", counts(run.otherFrames));
             sum.put("socket_closes_not_asked_for", counts(socks.closes));
             sum.put("sockets_open_at_end", socks.openNow.get());
+            sum.put("all_acked_and_delivered_exactly_once", exactlyOnce);
             if (scenario.equals("latency")) {
                 sum.putAll(finalSteps.isEmpty() ? Map.of() : finalSteps.get(0));
                 sum.put("warmup", run.summary(run.phases.get(0)));

@@ -63,6 +63,9 @@ final class RateRun implements Socks.Handler {
 
     final List<Phase> phases;
     private final Sender[] senders;
+    private final Socks socks;
+    /** The phase the sender is in; an error frame without a ref (every one over socketio) is counted there. */
+    private volatile int currentPhase;
     final int expectedDeliveries;
     private final long lateNanos;
     private final String padding;
@@ -79,8 +82,9 @@ final class RateRun implements Socks.Handler {
     private final LongAdder errorsLogged = new LongAdder();
     int phasesRun;
 
-    RateRun(List<Phase> phases, Sender[] senders, int expectedDeliveries, int textBytes, long lateMillis) {
+    RateRun(List<Phase> phases, Socks socks, Sender[] senders, int expectedDeliveries, int textBytes, long lateMillis) {
         this.phases = phases;
+        this.socks = socks;
         this.senders = senders;
         this.expectedDeliveries = expectedDeliveries;
         this.lateNanos = lateMillis * 1_000_000L;
@@ -162,6 +166,8 @@ final class RateRun implements Socks.Handler {
         String ref = f.getString("ref");
         if (ref != null && ref.indexOf(':') > 0) {
             phases.get(Integer.parseInt(ref.substring(0, ref.indexOf(':')))).errors.increment();
+        } else if (ref == null && socks.transport == Socks.Transport.SOCKETIO) {
+            phases.get(currentPhase).errors.increment();
         }
         errorsLogged.increment();
         if (errorsLogged.sum() <= 5) {
@@ -184,6 +190,7 @@ final class RateRun implements Socks.Handler {
         long phaseStart = runStart;
         for (int p = 0; p < phases.size(); p++) {
             Phase ph = phases.get(p);
+            currentPhase = p;
             ph.startNanos = phaseStart;
             ph.endNanos = phaseStart + ph.seconds * 1_000_000_000L;
             ph.firstIndex = idx;
@@ -235,11 +242,11 @@ final class RateRun implements Socks.Handler {
 
     private void send(long idx, int p, long due, Phase ph) {
         Sender s = senders[(int) (idx % senders.length)];
-        String frame = "{\"type\":\"message.send\",\"ref\":\"" + p + ":" + idx + "\",\"data\":{\"conversationId\":\""
-                + s.conversationId() + "\",\"clientId\":\"b" + idx + "\",\"text\":\"" + idx + " " + p + " " + due + " " + padding + "\"}}";
+        String data = "{\"conversationId\":\"" + s.conversationId() + "\",\"clientId\":\"b" + idx + "\",\"text\":\"" + idx + " " + p
+                + " " + due + " " + padding + "\"}";
         ph.sent.increment();
         totalSent.incrementAndGet();
-        s.ws().writeTextMessage(frame).onFailure(e -> ph.sendFailures.increment());
+        socks.send(s.ws(), "message.send", p + ":" + idx, data).onFailure(e -> ph.sendFailures.increment());
     }
 
     /** Waits until every sent message is acked and delivered, or {@code maxSeconds} pass. */
