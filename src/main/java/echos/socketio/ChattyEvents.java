@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The two events of the Chatty app (docs/chatty.md), kept per connection from the Echos frames the connection gets:
+ * The two events of the Chatty app (docs/chatty.md), for a client that connected as Chatty's does (with a
+ * {@code userId} query), kept per connection from the Echos frames the connection gets:
  * {@code getOnlineUsers} (the user's own id and the contacts the presence frames say are online, sent again at each
  * change) and {@code newMessage} (a live direct message from someone else, in Chatty's message shape). Group
  * messages are not sent as {@code newMessage}: Chatty's client would show them in a 1:1 thread.

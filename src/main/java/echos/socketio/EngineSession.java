@@ -54,6 +54,8 @@ final class EngineSession {
     private ServerWebSocket probe;
     private boolean closed;
     private boolean closeWhenDrained;
+    /** The client probed a WebSocket: polls are answered at once (a noop when nothing waits) until it switches. */
+    private boolean upgrading;
     private long pingTimer = -1;
     private long pongTimer = -1;
 
@@ -116,6 +118,8 @@ final class EngineSession {
                 } else if (closeWhenDrained) {
                     end(rc, "1");
                     closeLater("server close");
+                } else if (upgrading) {
+                    end(rc, "6");
                 } else {
                     poll = rc;
                     rc.response().closeHandler(v -> forgetPoll(rc));
@@ -257,7 +261,7 @@ final class EngineSession {
         ws.textMessageHandler(text -> {
             if ("2probe".equals(text)) {
                 ws.writeTextMessage("3probe");
-                answerPollWithNoop();
+                startUpgrade();
             } else if ("5".equals(text)) {
                 upgraded(ws);
             } else {
@@ -268,14 +272,24 @@ final class EngineSession {
             synchronized (this) {
                 if (probe == ws) {
                     probe = null;
+                    upgrading = false;
                 }
             }
         });
         ws.exceptionHandler(e -> ws.close());
     }
 
-    /** A held GET is answered with a noop, so the client's poll ends and it can switch to the WebSocket. */
-    private synchronized void answerPollWithNoop() {
+    /**
+     * A held GET is answered with a noop, and so is every poll until the switch, so the client's polling ends and
+     * it can pause polling and switch to the WebSocket (a poll it sent just before it saw "3probe" would else be
+     * held until the next ping).
+     */
+    private synchronized void startUpgrade() {
+        upgrading = true;
+        endHeldPoll();
+    }
+
+    private void endHeldPoll() {
         if (poll != null) {
             RoutingContext held = poll;
             poll = null;
@@ -290,9 +304,10 @@ final class EngineSession {
                 return;
             }
             probe = null;
+            upgrading = false;
             socket = ws;
             listenTo(ws);
-            answerPollWithNoop();
+            endHeldPoll();
             Outgoing next;
             while ((next = buffer.poll()) != null) {
                 write(ws, next);

@@ -33,6 +33,7 @@ final class SocketIoConnection implements Transport, EngineSession.Listener {
 
     private final EngineSession engine;
     private final String cookieToken;
+    private final boolean chattyClient;
     private final Services services;
     private final SerialQueue inbound;
     private final String id = UUID.randomUUID().toString();
@@ -46,9 +47,11 @@ final class SocketIoConnection implements Transport, EngineSession.Listener {
     private int attachmentsLeft;
     private boolean waitingBinary;
 
-    SocketIoConnection(EngineSession engine, String cookieToken, Services services) {
+    /** @param chattyClient whether the client identified itself as Chatty's does ({@code ?userId=}): it gets Chatty's events */
+    SocketIoConnection(EngineSession engine, String cookieToken, boolean chattyClient, Services services) {
         this.engine = engine;
         this.cookieToken = cookieToken;
+        this.chattyClient = chattyClient;
         this.services = services;
         this.inbound = new SerialQueue(services.workers());
         this.connectTimer = services.vertx().setTimer(services.settings().connectTimeoutMillis(), t -> {
@@ -151,13 +154,15 @@ final class SocketIoConnection implements Transport, EngineSession.Listener {
         if (engine.isClosed()) {
             return;
         }
-        chatty = new ChattyEvents(session.userId(), services.json());
+        chatty = chattyClient ? new ChattyEvents(session.userId(), services.json()) : null;
         connected = true;
         services.vertx().cancelTimer(connectTimer);
         releasePending();
         engine.send("4" + SocketIoPacket.connected(id), NOTHING);
         services.peers().opened(this, session.userId(), session.id(), session.expiresAt());
-        engine.send("4" + chatty.start(), NOTHING);
+        if (chatty != null) {
+            engine.send("4" + chatty.start(), NOTHING);
+        }
     }
 
     private void releasePending() {

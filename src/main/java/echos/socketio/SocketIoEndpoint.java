@@ -106,7 +106,8 @@ public class SocketIoEndpoint {
         }
         Cookie cookie = rc.request().getCookie(SessionCookie.NAME);
         EngineSession session = new EngineSession(sessions.newSid(), services.vertx(), services.settings(), sessions::remove);
-        new SocketIoConnection(session, cookie == null ? null : cookie.getValue(), services);
+        // Chatty's frontend names its user in every request's query; only such clients get Chatty's events
+        new SocketIoConnection(session, cookie == null ? null : cookie.getValue(), rc.request().getParam("userId") != null, services);
         String open = services.settings().handshake(session.sid(), !websocket);
         if (websocket) {
             rc.request().toWebSocket().onSuccess(ws -> {

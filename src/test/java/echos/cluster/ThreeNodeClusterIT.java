@@ -181,9 +181,8 @@ class ThreeNodeClusterIT {
         String chat = Cluster.JSON.readTree(created.body()).at("/conversation/id").asText();
         // every request of this polling session goes through the round-robin proxy: only the sticky /socket.io/
         // backend keeps them on the node that holds the session (else: 400 Session ID unknown)
-        try (EngineIoClient io = EngineIoClient.polling(cluster.http, URI.create(cluster.proxy()), Map.of())) {
-            io.send("40{\"token\":\"" + ann.token() + "\"}");
-            io.pollUntil("42[\"getOnlineUsers\"", WAIT);
+        try (EngineIoClient io = EngineIoClient.polling(cluster.http, URI.create(cluster.proxy()), Map.of(), "&userId=" + ann.id())) {
+            io.connect("40{\"token\":\"" + ann.token() + "\"}");
             for (int i = 0; i < 3; i++) {
                 HttpResponse<String> sent = cluster.post(cluster.node(i) + "/api/conversations/" + chat + "/messages", bob,
                         Map.of("clientId", UUID.randomUUID().toString(), "text", "via node " + i));

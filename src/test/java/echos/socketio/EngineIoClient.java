@@ -29,14 +29,17 @@ public final class EngineIoClient implements AutoCloseable {
     private final HttpClient http;
     private final URI base;
     private final Map<String, String> headers;
+    /** Appended to every request's query, e.g. Chatty's {@code &userId=...}. */
+    private final String extraQuery;
     private String sid;
     private JsonNode handshake;
     private WebSocket socket;
     private final LinkedBlockingQueue<String> wsInbox = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> wsClosed = new CompletableFuture<>();
 
-    private EngineIoClient(HttpClient http, URI base, Map<String, String> headers) {
+    private EngineIoClient(HttpClient http, URI base, Map<String, String> headers, String extraQuery) {
         this.http = http;
+        this.extraQuery = extraQuery;
         this.base = base;
         this.headers = headers;
     }
@@ -48,7 +51,16 @@ public final class EngineIoClient implements AutoCloseable {
 
     /** As {@link #polling(URI, Map)}, through this client (e.g. one that trusts a test certificate). */
     public static EngineIoClient polling(HttpClient http, URI base, Map<String, String> headers) throws Exception {
-        EngineIoClient client = new EngineIoClient(http, base, headers);
+        return polling(http, base, headers, "");
+    }
+
+    /** A polling session as Chatty's frontend opens it, naming its user in the query of every request. */
+    static EngineIoClient pollingAsChatty(URI base, Map<String, String> headers, String userId) throws Exception {
+        return polling(plainHttp(), base, headers, "&userId=" + userId);
+    }
+
+    public static EngineIoClient polling(HttpClient http, URI base, Map<String, String> headers, String extraQuery) throws Exception {
+        EngineIoClient client = new EngineIoClient(http, base, headers, extraQuery);
         HttpResponse<String> open = client.get("EIO=4&transport=polling");
         if (open.statusCode() != 200 || !open.body().startsWith("0")) {
             throw new AssertionError("handshake failed: " + open.statusCode() + " " + open.body());
@@ -60,7 +72,7 @@ public final class EngineIoClient implements AutoCloseable {
 
     /** Opens a WebSocket-only session; its first message is the handshake. */
     static EngineIoClient websocket(URI base, Map<String, String> headers) throws Exception {
-        EngineIoClient client = new EngineIoClient(plainHttp(), base, headers);
+        EngineIoClient client = new EngineIoClient(plainHttp(), base, headers, "");
         client.openSocket("EIO=4&transport=websocket");
         String open = client.nextWs(Duration.ofSeconds(5));
         if (open == null || !open.startsWith("0")) {
@@ -84,13 +96,13 @@ public final class EngineIoClient implements AutoCloseable {
     }
 
     HttpResponse<String> get(String query) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/socket.io/?" + query)).timeout(Duration.ofSeconds(60)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/socket.io/?" + query + extraQuery)).timeout(Duration.ofSeconds(60)).GET();
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String query, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/socket.io/?" + query)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/socket.io/?" + query + extraQuery)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "text/plain;charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -108,6 +120,18 @@ public final class EngineIoClient implements AutoCloseable {
         if (response.statusCode() != 200 || !"ok".equals(response.body())) {
             throw new AssertionError("POST refused: " + response.statusCode() + " " + response.body());
         }
+    }
+
+    /**
+     * Connects to the namespace with this CONNECT packet and waits until the server has registered the connection
+     * (a ping answered after the CONNECT ack proves it, as on /ws); the packets seen on the way.
+     */
+    public List<String> connect(String connectPacket) throws Exception {
+        send(connectPacket);
+        List<String> seen = new ArrayList<>(pollUntil("40", Duration.ofSeconds(10)));
+        send("42[\"ping\",{}]");
+        seen.addAll(pollUntil("42[\"pong\"", Duration.ofSeconds(10)));
+        return seen;
     }
 
     /** One long-poll: the packets it returned. */

@@ -37,8 +37,7 @@ class SocketIoLimitsTest {
 
     private EngineIoClient connected(Account account) throws Exception {
         EngineIoClient client = EngineIoClient.websocket(base, Map.of());
-        client.send("40{\"token\":\"" + account.token() + "\"}");
-        client.pollUntil("42[\"getOnlineUsers\"", Duration.ofSeconds(10));
+        client.connect("40{\"token\":\"" + account.token() + "\"}");
         return client;
     }
 
@@ -147,8 +146,7 @@ class SocketIoLimitsTest {
         Account bob = TestAccounts.signUp();
         String chat = TestChats.direct(bob, ann);
         try (EngineIoClient client = EngineIoClient.polling(base, cookie(ann))) {
-            client.send("40");
-            client.pollUntil("42[\"getOnlineUsers\"", Duration.ofSeconds(10));
+            client.connect("40");
             // two messages of 2,000 characters wait for a poll that does not come: over the 3,000-byte bound
             TestChats.send(bob, chat, "a".repeat(2000));
             TestChats.send(bob, chat, "b".repeat(2000));

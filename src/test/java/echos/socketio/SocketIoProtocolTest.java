@@ -100,9 +100,9 @@ class SocketIoProtocolTest {
     }
 
     @Test
-    void theSessionCookieConnectsAndAnEventWithAnAckIsAnsweredAsThatAck() throws Exception {
+    void theSessionCookieConnectsAChattyClientThatSeesItselfOnlineAndAnEventWithAnAckIsAnsweredAsThatAck() throws Exception {
         Account ann = TestAccounts.signUp();
-        try (EngineIoClient client = EngineIoClient.polling(base, cookie(ann))) {
+        try (EngineIoClient client = EngineIoClient.pollingAsChatty(base, cookie(ann), ann.id())) {
             client.send("40");
             List<String> seen = client.pollUntil("42[\"getOnlineUsers\"", Duration.ofSeconds(10));
             assertTrue(seen.stream().filter(p -> p.startsWith("40")).findFirst().isPresent());
@@ -134,8 +134,7 @@ class SocketIoProtocolTest {
     void aPollingSessionUpgradesToAWebSocketAndPollingEndsThere() throws Exception {
         Account ann = TestAccounts.signUp();
         try (EngineIoClient client = EngineIoClient.polling(base, cookie(ann))) {
-            client.send("40");
-            client.pollUntil("42[\"getOnlineUsers\"", Duration.ofSeconds(10));
+            client.connect("40");
             client.upgrade();
             client.send("42[\"ping\",{}]");
             assertEquals("42[\"pong\",{}]", last(client.pollUntil("42[\"pong\"", Duration.ofSeconds(10))));
@@ -147,8 +146,7 @@ class SocketIoProtocolTest {
     void aHeldPollIsReleasedWithANoopWhenTheClientProbesAWebSocket() throws Exception {
         Account ann = TestAccounts.signUp();
         try (EngineIoClient client = EngineIoClient.polling(base, cookie(ann))) {
-            client.send("40");
-            client.pollUntil("42[\"getOnlineUsers\"", Duration.ofSeconds(10));
+            client.connect("40");
             var held = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
                     return client.poll();
@@ -159,6 +157,22 @@ class SocketIoProtocolTest {
             Thread.sleep(300);
             client.upgrade();
             assertEquals(List.of("6"), held.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aPollSentWhileTheClientProbesIsAnsweredAtOnceSoItCanSwitch() throws Exception {
+        Account ann = TestAccounts.signUp();
+        try (EngineIoClient client = EngineIoClient.polling(base, cookie(ann))) {
+            client.connect("40");
+            client.openSocket("EIO=4&transport=websocket&sid=" + client.sid());
+            client.rawSocket().sendText("2probe", true).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals("3probe", client.nextWs(Duration.ofSeconds(5)));
+            long started = System.nanoTime();
+            HttpResponse<String> poll = client.get("EIO=4&transport=polling&sid=" + client.sid());
+            long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            assertEquals("6", poll.body());
+            assertTrue(millis < 2000, "answered after " + millis + " ms, not held until the next ping");
         }
     }
 
@@ -176,9 +190,8 @@ class SocketIoProtocolTest {
         Account ann = TestAccounts.signUpAs("Ann");
         Account bob = TestAccounts.signUpAs("Bob");
         String chat = TestChats.direct(ann, bob);
-        try (EngineIoClient annIo = EngineIoClient.polling(base, cookie(ann)); TestSocket bobWs = TestSocket.of(ws, bob)) {
-            annIo.send("40");
-            annIo.pollUntil("42[\"getOnlineUsers\"", Duration.ofSeconds(10));
+        try (EngineIoClient annIo = EngineIoClient.pollingAsChatty(base, cookie(ann), ann.id()); TestSocket bobWs = TestSocket.of(ws, bob)) {
+            annIo.connect("40");
 
             String clientId = UUID.randomUUID().toString();
             annIo.send("425[\"message.send\",{\"conversationId\":\"" + chat + "\",\"clientId\":\"" + clientId + "\",\"text\":\"hello from socket.io\"}]");
@@ -204,11 +217,26 @@ class SocketIoProtocolTest {
     }
 
     @Test
+    void aClientThatDoesNotConnectAsChattyGetsNoChattyEvents() throws Exception {
+        Account ann = TestAccounts.signUpAs("Ann");
+        Account bob = TestAccounts.signUpAs("Bob");
+        String chat = TestChats.direct(ann, bob);
+        try (EngineIoClient annIo = EngineIoClient.polling(base, cookie(ann)); TestSocket bobWs = TestSocket.of(ws, bob)) {
+            List<String> seen = new java.util.ArrayList<>(annIo.connect("40"));
+            bobWs.send("message.send", "b1", Map.of("conversationId", chat, "clientId", UUID.randomUUID().toString(), "text", "hi"));
+            seen.addAll(annIo.pollUntil("42[\"message.new\"", Duration.ofSeconds(10)));
+            // a newMessage would be written right after message.new: a ping answered after it shows none came
+            annIo.send("42[\"ping\",{}]");
+            seen.addAll(annIo.pollUntil("42[\"pong\"", Duration.ofSeconds(10)));
+            assertTrue(seen.stream().noneMatch(p -> p.startsWith("42[\"newMessage\"") || p.startsWith("42[\"getOnlineUsers\"")), seen.toString());
+        }
+    }
+
+    @Test
     void aBinaryEventIsReadWholeAndRefused() throws Exception {
         Account ann = TestAccounts.signUp();
         try (EngineIoClient client = EngineIoClient.polling(base, cookie(ann))) {
-            client.send("40");
-            client.pollUntil("42[\"getOnlineUsers\"", Duration.ofSeconds(10));
+            client.connect("40");
             String attachment = "b" + Base64.getEncoder().encodeToString("raw bytes".getBytes(StandardCharsets.UTF_8));
             client.send("451-3[\"upload\",{\"_placeholder\":true,\"num\":0}]", attachment);
             JsonNode refused = json(last(client.pollUntil("43", Duration.ofSeconds(10))).substring(3));
