@@ -43,6 +43,9 @@ final class SingleNode implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
         Map<String, String> env = pb.environment();
+        for (String inherited : new String[] {"DATABASE_URL", "MONGODB_URI", "MONGO_URI", "REDIS_URL"}) {
+            env.remove(inherited); // SQLite, alone: whatever the test JVM's environment says
+        }
         env.put("PORT", String.valueOf(port));
         env.put("HOST", "127.0.0.1");
         env.put("DATA_DIR", dir.resolve("data").toString());
