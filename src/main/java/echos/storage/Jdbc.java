@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 
 /**
@@ -28,6 +29,7 @@ public final class Jdbc {
     private final DataSource dataSource;
     private final SqlDialect dialect;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private final LongAdder statements = new LongAdder();
 
     public Jdbc(DataSource dataSource, SqlDialect dialect) {
         this.dataSource = dataSource;
@@ -36,6 +38,11 @@ public final class Jdbc {
 
     public SqlDialect dialect() {
         return dialect;
+    }
+
+    /** How many statements this object has run since start, on every thread: lets a test hold a request to a fixed number. */
+    public long statementsRun() {
+        return statements.sum();
     }
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
@@ -118,7 +125,8 @@ public final class Jdbc {
         }
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+    private PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        statements.increment();
         PreparedStatement ps = c.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
             ps.setObject(i + 1, params[i]);
