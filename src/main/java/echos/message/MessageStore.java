@@ -1,6 +1,8 @@
 package echos.message;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Storage port for messages. */
@@ -22,7 +24,14 @@ public interface MessageStore {
     /** Up to limit messages with seq above afterSeq, oldest first. */
     List<Message> after(String conversationId, long afterSeq, int limit);
 
+    /** The message with the highest seq, a tombstone if that one was deleted. */
     Optional<Message> last(String conversationId);
+
+    /**
+     * {@link #last} of each conversation, in one query whatever their number. A conversation without messages is
+     * not in the map.
+     */
+    Map<String, Message> lastOf(Collection<String> conversationIds);
 
     /** The message, deleted or not. */
     Optional<Message> find(String conversationId, String messageId);
@@ -55,4 +64,16 @@ public interface MessageStore {
 
     /** Messages after seq that others sent: what the user has not read yet. */
     int countUnread(String conversationId, String userId, long afterSeq);
+
+    /**
+     * {@link #countUnread} of one user in each conversation, given the seq after which to count there, in one query
+     * whatever their number. Every conversation asked about is in the map, 0 when nothing is unread.
+     */
+    Map<String, Integer> countUnread(String userId, Map<String, Long> afterSeqByConversation);
+
+    /**
+     * {@link #countUnread} of each user in one conversation, given the seq after which to count for that user, in
+     * one query whatever their number. Every user asked about is in the map, 0 when nothing is unread.
+     */
+    Map<String, Integer> countUnreadByUser(String conversationId, Map<String, Long> afterSeqByUser);
 }

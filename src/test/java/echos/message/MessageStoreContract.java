@@ -8,7 +8,10 @@ import echos.conversation.ConversationStore;
 import echos.storage.TestUsers;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -233,5 +236,92 @@ public abstract class MessageStoreContract extends StoreContract {
         assertEquals(2, messages.countUnread(chat.id(), chat.b(), 0));
         assertEquals(1, messages.countUnread(chat.id(), chat.b(), 1));
         assertEquals(1, messages.countUnread(chat.id(), chat.a(), 0));
+    }
+
+    /** Conversations that differ in what last and countUnread see: none, plain, edited, last deleted, all deleted. */
+    private List<Chat> variedChats() {
+        Chat empty = newChat();
+        Chat plain = newChat();
+        send(plain, plain.a(), "1", "from a");
+        send(plain, plain.b(), "2", "from b");
+        send(plain, plain.a(), "3", "from a again");
+        Chat edited = newChat();
+        Message first = send(edited, edited.b(), "1", "first").message();
+        send(edited, edited.b(), "2", "second");
+        messages.edit(edited.id(), first.id(), "first, edited", T0.plusSeconds(1));
+        Chat lastDeleted = newChat();
+        send(lastDeleted, lastDeleted.a(), "1", "stays");
+        Message gone = send(lastDeleted, lastDeleted.b(), "2", "goes").message();
+        messages.delete(lastDeleted.id(), gone.id(), T0.plusSeconds(1));
+        Chat allDeleted = newChat();
+        Message only = send(allDeleted, allDeleted.b(), "1", "only").message();
+        messages.delete(allDeleted.id(), only.id(), T0.plusSeconds(1));
+        return List.of(empty, plain, edited, lastDeleted, allDeleted);
+    }
+
+    @Test
+    void lastOfManyConversationsIsLastOfEach() {
+        List<Chat> chats = variedChats();
+        List<String> ids = new java.util.ArrayList<>(chats.stream().map(Chat::id).toList());
+        ids.add(UUID.randomUUID().toString());
+        Map<String, Message> last = messages.lastOf(ids);
+        Map<String, Message> expected = new HashMap<>();
+        for (String id : ids) {
+            messages.last(id).ifPresent(m -> expected.put(id, m));
+        }
+        assertEquals(expected, last);
+        assertEquals(4, last.size(), "no entry for the empty conversation nor the unknown one");
+        assertTrue(last.get(chats.get(3).id()).deleted(), "a deleted last message is still the last, as a tombstone");
+        assertTrue(last.get(chats.get(4).id()).deleted());
+        assertEquals("second", last.get(chats.get(2).id()).text());
+        assertEquals(Map.of(), messages.lastOf(List.of()));
+    }
+
+    @Test
+    void unreadOfOneUserAcrossTheirConversationsIsCountUnreadOfEach() {
+        String viewer = users.create();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String other = users.create();
+            Chat chat = new Chat(conversations.findOrCreateDirect(UUID.randomUUID().toString(), viewer, other, T0).conversation().id(),
+                    viewer, other);
+            ids.add(chat.id());
+            for (int k = 0; k < i; k++) {
+                send(chat, other, "o" + k, "from other");
+                send(chat, viewer, "v" + k, "from viewer");
+            }
+        }
+        messages.delete(ids.get(2), messages.after(ids.get(2), 0, 10).get(2).id(), T0.plusSeconds(1));
+        // no messages; nothing read; read 2 of 4, the unread one from the other deleted; everything read
+        Map<String, Long> after = new LinkedHashMap<>(Map.of(ids.get(0), 0L, ids.get(1), 0L, ids.get(2), 2L, ids.get(3), 6L));
+        Map<String, Integer> expected = new HashMap<>();
+        after.forEach((id, seq) -> expected.put(id, messages.countUnread(id, viewer, seq)));
+        Map<String, Integer> unread = messages.countUnread(viewer, after);
+        assertEquals(expected, unread);
+        assertEquals(Map.of(ids.get(0), 0, ids.get(1), 1, ids.get(2), 1, ids.get(3), 0), unread);
+        assertEquals(Map.of(), messages.countUnread(viewer, Map.of()));
+    }
+
+    @Test
+    void unreadOfManyUsersInOneConversationIsCountUnreadOfEach() {
+        String owner = users.create();
+        String second = users.create();
+        String third = users.create();
+        String silent = users.create();
+        String id = conversations.createGroup(UUID.randomUUID().toString(), "g", owner, List.of(second, third, silent), T0).id();
+        Chat group = new Chat(id, owner, second);
+        send(group, owner, "1", "one");
+        send(group, second, "2", "two");
+        Message gone = send(group, third, "3", "three").message();
+        send(group, owner, "4", "four");
+        send(group, second, "5", "five");
+        messages.delete(id, gone.id(), T0.plusSeconds(1));
+        Map<String, Long> after = Map.of(owner, 0L, second, 2L, third, 5L, silent, 3L);
+        Map<String, Integer> expected = new HashMap<>();
+        after.forEach((user, seq) -> expected.put(user, messages.countUnread(id, user, seq)));
+        assertEquals(expected, messages.countUnreadByUser(id, after));
+        assertEquals(0, messages.countUnreadByUser(id, after).get(third), "read to the end");
+        assertEquals(Map.of(owner, 0), messages.countUnreadByUser(newChat().id(), Map.of(owner, 0L)), "no messages");
+        assertEquals(Map.of(), messages.countUnreadByUser(id, Map.of()));
     }
 }

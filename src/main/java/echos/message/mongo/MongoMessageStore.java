@@ -6,11 +6,14 @@ import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 
 import echos.storage.mongo.MongoErrors;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -26,6 +29,8 @@ import echos.storage.mongo.MongoDocs;
 import echos.storage.mongo.MongoIds;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -119,6 +124,23 @@ public class MongoMessageStore implements MessageStore {
     }
 
     @Override
+    public Map<String, Message> lastOf(Collection<String> conversationIds) {
+        Map<String, Message> last = new HashMap<>();
+        if (conversationIds.isEmpty()) {
+            return last;
+        }
+        // sorted as the (conversationId, seq) index runs backwards, so MongoDB takes each group's first from the index
+        messages.aggregate(List.of(Aggregates.match(in("conversationId", conversationIds.stream().distinct().map(MongoIds::toBson).toList())),
+                Aggregates.sort(Sorts.descending("conversationId", "seq")),
+                Aggregates.group("$conversationId", Accumulators.first("last", "$$ROOT"))))
+                .forEach(d -> {
+                    Message m = message(d.get("last", Document.class));
+                    last.put(m.conversationId(), m);
+                });
+        return last;
+    }
+
+    @Override
     public Optional<Message> find(String conversationId, String messageId) {
         return Optional.ofNullable(messages.find(and(eq("_id", MongoIds.toBson(messageId)), eq("conversationId", MongoIds.toBson(conversationId))))
                 .first()).map(MongoMessageStore::message);
@@ -186,6 +208,51 @@ public class MongoMessageStore implements MessageStore {
     public int countUnread(String conversationId, String userId, long afterSeq) {
         return (int) messages.countDocuments(and(eq("conversationId", MongoIds.toBson(conversationId)), gt("seq", afterSeq),
                 ne("senderId", MongoIds.toBson(userId))));
+    }
+
+    @Override
+    public Map<String, Integer> countUnread(String userId, Map<String, Long> afterSeqByConversation) {
+        Map<String, Integer> unread = zeros(afterSeqByConversation.keySet());
+        if (afterSeqByConversation.isEmpty()) {
+            return unread;
+        }
+        List<org.bson.conversions.Bson> ranges = new ArrayList<>();
+        afterSeqByConversation.forEach((conversationId, afterSeq) -> ranges.add(and(eq("conversationId", MongoIds.toBson(conversationId)),
+                gt("seq", afterSeq))));
+        messages.aggregate(List.of(Aggregates.match(and(ne("senderId", MongoIds.toBson(userId)), or(ranges))),
+                Aggregates.group("$conversationId", Accumulators.sum("unread", 1))))
+                .forEach(d -> unread.put(MongoIds.fromBson(d.get("_id")), (int) MongoDocs.longOf(d, "unread")));
+        return unread;
+    }
+
+    @Override
+    public Map<String, Integer> countUnreadByUser(String conversationId, Map<String, Long> afterSeqByUser) {
+        Map<String, Integer> unread = zeros(afterSeqByUser.keySet());
+        if (afterSeqByUser.isEmpty()) {
+            return unread;
+        }
+        List<String> users = List.copyOf(afterSeqByUser.keySet());
+        List<com.mongodb.client.model.BsonField> counts = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            // the same test as countUnread's filter: seq above the user's position, sent by someone else (or no one)
+            Document unreadByUser = new Document("$and", List.of(new Document("$gt", List.of("$seq", afterSeqByUser.get(users.get(i)))),
+                    new Document("$ne", List.of("$senderId", MongoIds.toBson(users.get(i))))));
+            counts.add(Accumulators.sum("u" + i, new Document("$cond", List.of(unreadByUser, 1, 0))));
+        }
+        Document row = messages.aggregate(List.of(Aggregates.match(and(eq("conversationId", MongoIds.toBson(conversationId)),
+                gt("seq", Collections.min(afterSeqByUser.values())))), Aggregates.group(null, counts))).first();
+        if (row != null) {
+            for (int i = 0; i < users.size(); i++) {
+                unread.put(users.get(i), (int) MongoDocs.longOf(row, "u" + i));
+            }
+        }
+        return unread;
+    }
+
+    private static Map<String, Integer> zeros(Collection<String> keys) {
+        Map<String, Integer> zeros = new HashMap<>();
+        keys.forEach(k -> zeros.put(k, 0));
+        return zeros;
     }
 
     /** Logs the change under the next free change number of the conversation; the same claim-by-insert as seq. */

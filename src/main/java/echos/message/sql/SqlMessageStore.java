@@ -8,7 +8,13 @@ import echos.storage.StorageException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -77,9 +83,82 @@ public class SqlMessageStore implements MessageStore {
     }
 
     @Override
+    public Map<String, Message> lastOf(Collection<String> conversationIds) {
+        Map<String, Message> last = new HashMap<>();
+        if (conversationIds.isEmpty()) {
+            return last;
+        }
+        List<String> ids = List.copyOf(new LinkedHashSet<>(conversationIds));
+        // the max per conversation is read off the (conversation_id, seq) index, as last() reads its first row
+        jdbc.list(SELECT + "WHERE m.conversation_id IN (" + marks(ids.size()) + ")"
+                + " AND m.seq = (SELECT max(top.seq) FROM messages top WHERE top.conversation_id = m.conversation_id)",
+                SqlMessageStore::message, ids.toArray()).forEach(m -> last.put(m.conversationId(), m));
+        return last;
+    }
+
+    @Override
     public int countUnread(String conversationId, String userId, long afterSeq) {
         return jdbc.one("SELECT count(*) FROM messages WHERE conversation_id = ? AND seq > ? AND sender_id <> ?",
                 rs -> rs.getInt(1), conversationId, afterSeq, userId).orElse(0);
+    }
+
+    @Override
+    public Map<String, Integer> countUnread(String userId, Map<String, Long> afterSeqByConversation) {
+        Map<String, Integer> unread = zeros(afterSeqByConversation.keySet());
+        if (afterSeqByConversation.isEmpty()) {
+            return unread;
+        }
+        List<Object> params = new ArrayList<>(List.of(userId));
+        List<String> ranges = new ArrayList<>();
+        afterSeqByConversation.forEach((conversationId, afterSeq) -> {
+            ranges.add("(conversation_id = ? AND seq > ?)");
+            params.add(conversationId);
+            params.add(afterSeq);
+        });
+        jdbc.list("SELECT conversation_id, count(*) FROM messages WHERE sender_id <> ? AND (" + String.join(" OR ", ranges) + ")"
+                + " GROUP BY conversation_id", rs -> Map.entry(rs.getString(1), rs.getInt(2)), params.toArray())
+                .forEach(e -> unread.put(e.getKey(), e.getValue()));
+        return unread;
+    }
+
+    @Override
+    public Map<String, Integer> countUnreadByUser(String conversationId, Map<String, Long> afterSeqByUser) {
+        Map<String, Integer> unread = zeros(afterSeqByUser.keySet());
+        if (afterSeqByUser.isEmpty()) {
+            return unread;
+        }
+        List<String> users = List.copyOf(afterSeqByUser.keySet());
+        List<Object> params = new ArrayList<>();
+        List<String> counts = new ArrayList<>();
+        for (String user : users) {
+            counts.add("count(CASE WHEN seq > ? AND sender_id <> ? THEN 1 END)");
+            params.add(afterSeqByUser.get(user));
+            params.add(user);
+        }
+        params.add(conversationId);
+        params.add(Collections.min(afterSeqByUser.values()));
+        // one row, one column per user, over the messages after the lowest of their positions
+        List<Integer> row = jdbc.one("SELECT " + String.join(", ", counts) + " FROM messages WHERE conversation_id = ? AND seq > ?", rs -> {
+            List<Integer> columns = new ArrayList<>();
+            for (int i = 1; i <= users.size(); i++) {
+                columns.add(rs.getInt(i));
+            }
+            return columns;
+        }, params.toArray()).orElseThrow();
+        for (int i = 0; i < users.size(); i++) {
+            unread.put(users.get(i), row.get(i));
+        }
+        return unread;
+    }
+
+    private static Map<String, Integer> zeros(Collection<String> keys) {
+        Map<String, Integer> zeros = new HashMap<>();
+        keys.forEach(k -> zeros.put(k, 0));
+        return zeros;
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private Optional<Message> byClientId(NewMessage message) {
