@@ -43,13 +43,8 @@ public class RealtimeEvents {
     }
 
     void onConversationChanged(@Observes ConversationChanged event) {
-        conversations.find(event.conversationId()).ifPresent(c -> {
-            for (String userId : event.audience()) {
-                if (c.hasMember(userId)) {
-                    fanout.toUsers(List.of(userId), OutboundFrame.of("conversation.updated", Map.of("conversation", views.of(c, userId))));
-                }
-            }
-        });
+        conversations.find(event.conversationId()).ifPresent(c -> views.forMembers(c, event.audience()).forEach((userId, view) ->
+                fanout.toUsers(List.of(userId), OutboundFrame.of("conversation.updated", Map.of("conversation", view)))));
     }
 
     void onMemberRemoved(@Observes MemberRemoved event) {
