@@ -79,6 +79,11 @@ public final class Jdbc {
         }
     }
 
+    /** Whether this thread is inside {@link #inTransaction}. */
+    public boolean inTransactionNow() {
+        return current.get() != null;
+    }
+
     /** Runs work in one transaction; nested calls join the outer one. Any exception rolls back. */
     public <T> T inTransaction(Work<T> work) throws SQLException {
         if (current.get() != null) {

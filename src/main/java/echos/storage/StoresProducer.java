@@ -33,9 +33,10 @@ public class StoresProducer {
 
     @Produces
     @Singleton
-    Stores stores(StorageBackend backend, Instance<Jdbc> jdbc, Instance<MongoConnection> mongo) {
+    Stores stores(StorageBackend backend, Instance<Jdbc> jdbc, Instance<MongoConnection> mongo,
+            @ConfigProperty(name = "echos.storage.group-commit-max") int groupCommitMax) {
         if (backend.isSql()) {
-            return SqlStores.over(jdbc.get());
+            return SqlStores.over(jdbc.get(), groupCommitMax);
         }
         return MongoStores.over(mongo.get().database());
     }

@@ -3,6 +3,7 @@ package echos.message.sql;
 import echos.message.Message;
 import echos.message.MessageStore;
 import echos.message.NewMessage;
+import echos.storage.GroupCommit;
 import echos.storage.Jdbc;
 import echos.storage.StorageException;
 import java.sql.ResultSet;
@@ -20,7 +21,8 @@ import java.util.Optional;
 /**
  * {@link MessageStore} over JDBC. The seq comes from incrementing the conversation row inside the insert's
  * transaction: PostgreSQL locks that row until commit and SQLite runs one writer at a time (BEGIN IMMEDIATE),
- * so concurrent senders get consecutive numbers and a failed insert gives its number back by rolling back.
+ * so concurrent senders get consecutive numbers and a failed insert gives its number back by rolling back. Appends
+ * go through {@link GroupCommit}: the sends waiting at one moment share one transaction and one commit.
  */
 public class SqlMessageStore implements MessageStore {
 
@@ -31,9 +33,12 @@ public class SqlMessageStore implements MessageStore {
             + " FROM messages m LEFT JOIN media i ON i.id = m.image_id ";
 
     private final Jdbc jdbc;
+    private final GroupCommit appends;
 
-    public SqlMessageStore(Jdbc jdbc) {
+    /** @param appends the group commit that stores concurrent sends in shared transactions */
+    public SqlMessageStore(Jdbc jdbc, GroupCommit appends) {
         this.jdbc = jdbc;
+        this.appends = appends;
     }
 
     @Override
@@ -43,7 +48,7 @@ public class SqlMessageStore implements MessageStore {
             return new Appended(existing.get(), false);
         }
         try {
-            long storedSeq = jdbc.inTransaction(() -> {
+            long storedSeq = appends.run(message.conversationId(), () -> {
                 long seq = jdbc.one("UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ? WHERE id = ? RETURNING last_seq",
                         rs -> rs.getLong(1), message.createdAt().toEpochMilli(), message.conversationId())
                         .orElseThrow(() -> new StorageException("no conversation " + message.conversationId(), null));
