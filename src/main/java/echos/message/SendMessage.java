@@ -3,8 +3,8 @@ package echos.message;
 import echos.common.error.FieldErrors;
 import echos.common.id.IdGenerator;
 import echos.common.ratelimit.SendBudget;
-import echos.conversation.Conversation;
-import echos.conversation.ConversationAccess;
+import echos.conversation.Membership;
+import echos.conversation.MembershipCache;
 import echos.media.MediaKind;
 import echos.media.MediaStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +22,7 @@ public class SendMessage {
     static final int TEXT_MAX = 4000;
     static final int CLIENT_ID_MAX = 64;
 
-    private final ConversationAccess access;
+    private final MembershipCache memberships;
     private final MessageStore messages;
     private final IdGenerator ids;
     private final Clock clock;
@@ -30,11 +30,11 @@ public class SendMessage {
     private final MediaStore media;
     private final SendBudget budget;
 
-    public SendMessage(ConversationAccess access, MessageStore messages, IdGenerator ids, Clock clock, Event<MessageSent> sent,
+    public SendMessage(MembershipCache memberships, MessageStore messages, IdGenerator ids, Clock clock, Event<MessageSent> sent,
             MediaStore media, SendBudget budget) {
         this.media = media;
         this.budget = budget;
-        this.access = access;
+        this.memberships = memberships;
         this.messages = messages;
         this.ids = ids;
         this.clock = clock;
@@ -55,9 +55,9 @@ public class SendMessage {
                 .addIfPresent("text", contentProblem(text, hasImage))
                 .addIfPresent("imageId", hasImage && !isOwnMessageImage(imageId, senderId) ? "No such image of yours." : null)
                 .throwIfAny();
-        Conversation conversation = access.requireMember(conversationId, senderId);
+        Membership conversation = memberships.requireMember(conversationId, senderId);
         var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        MessageStore.Appended appended = messages.append(new NewMessage(ids.next(), conversation.id(), senderId, clientId,
+        MessageStore.Appended appended = messages.append(new NewMessage(ids.next(), conversation.conversationId(), senderId, clientId,
                 text == null ? "" : text, now, hasImage ? imageId : null));
         if (hasImage) {
             media.attach(imageId, now);

@@ -24,6 +24,10 @@ public sealed interface Broadcast {
         }
     }
 
+    /** The members of this conversation changed: forget what is cached about them. */
+    record MembershipChanged(String conversationId) implements Broadcast {
+    }
+
     /**
      * Broadcasts may have been lost (a node's link to Redis broke and came back): every socket that gets this
      * is told to {@code sync}, which replays whatever it missed from the database.

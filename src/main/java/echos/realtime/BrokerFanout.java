@@ -1,6 +1,7 @@
 package echos.realtime;
 
 import echos.auth.SessionsEnded;
+import echos.conversation.MembershipCache;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +20,13 @@ public class BrokerFanout implements Fanout {
     private final Broker broker;
     private final Connections connections;
     private final FrameCodec codec;
+    private final MembershipCache memberships;
 
-    public BrokerFanout(Broker broker, Connections connections, FrameCodec codec) {
+    public BrokerFanout(Broker broker, Connections connections, FrameCodec codec, MembershipCache memberships) {
         this.broker = broker;
         this.connections = connections;
         this.codec = codec;
+        this.memberships = memberships;
     }
 
     @PostConstruct
@@ -49,6 +52,11 @@ public class BrokerFanout implements Fanout {
     }
 
     @Override
+    public void membershipChanged(String conversationId) {
+        broker.publish(new Broadcast.MembershipChanged(conversationId));
+    }
+
+    @Override
     public void closeOverCap(Collection<String> connectionIds) {
         if (!connectionIds.isEmpty()) {
             broker.publish(new Broadcast.CloseOverCap(List.copyOf(connectionIds)));
@@ -62,7 +70,10 @@ public class BrokerFanout implements Fanout {
             for (Peer peer : connections.matching(p -> end.ended().covers(p.userId(), p.sessionId()))) {
                 peer.close(CloseCodes.SESSION_REVOKED, "session_revoked");
             }
+        } else if (broadcast instanceof Broadcast.MembershipChanged changed) {
+            memberships.forget(changed.conversationId());
         } else if (broadcast instanceof Broadcast.MayHaveMissed) {
+            memberships.forgetAll(); // a membership change may have been among what was missed
             String text = codec.encode(OutboundFrame.of("sync.needed", java.util.Map.of()));
             connections.matching(Peer::isLive).forEach(peer -> peer.send(text));
         } else if (broadcast instanceof Broadcast.CloseOverCap over) {

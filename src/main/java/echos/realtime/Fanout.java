@@ -14,6 +14,9 @@ public interface Fanout {
     /** Closes the open sockets of these sessions with {@link CloseCodes#SESSION_REVOKED}. */
     void endSessions(SessionsEnded ended);
 
+    /** Tells every node that the members of this conversation changed, so none keeps sending by an old member list. */
+    void membershipChanged(String conversationId);
+
     /** Closes these sockets, wherever they are open, with {@link CloseCodes#TOO_MANY_SOCKETS}. */
     void closeOverCap(Collection<String> connectionIds);
 }

@@ -43,11 +43,13 @@ public class RealtimeEvents {
     }
 
     void onConversationChanged(@Observes ConversationChanged event) {
+        fanout.membershipChanged(event.conversationId());
         conversations.find(event.conversationId()).ifPresent(c -> views.forMembers(c, event.audience()).forEach((userId, view) ->
                 fanout.toUsers(List.of(userId), OutboundFrame.of("conversation.updated", Map.of("conversation", view)))));
     }
 
     void onMemberRemoved(@Observes MemberRemoved event) {
+        fanout.membershipChanged(event.conversationId());
         fanout.toUsers(List.of(event.userId()), OutboundFrame.of("conversation.removed", Map.of("conversationId", event.conversationId())));
     }
 

@@ -75,7 +75,8 @@ public abstract class BrokerContract {
                 new Broadcast.ToUsers(List.of(), "{}", "conn-9"),
                 new Broadcast.EndSessions(SessionsEnded.one("session-1")),
                 new Broadcast.EndSessions(SessionsEnded.allOf("user-1", null)),
-                new Broadcast.EndSessions(SessionsEnded.allOf("user-2", "kept-session")));
+                new Broadcast.EndSessions(SessionsEnded.allOf("user-2", "kept-session")),
+                new Broadcast.MembershipChanged("conversation-1"));
         sent.forEach(nodes.get(0)::publish);
         await(() -> received.get(1).size() >= sent.size());
         assertEquals(sent, received.get(1));

@@ -184,6 +184,9 @@ public final class RedisBroker implements Broker, AutoCloseable {
         if (broadcast instanceof Broadcast.CloseOverCap over) {
             return new JsonObject().put("kind", "cap").put("connections", new JsonArray(over.connectionIds()));
         }
+        if (broadcast instanceof Broadcast.MembershipChanged changed) {
+            return new JsonObject().put("kind", "members").put("conversation", changed.conversationId());
+        }
         SessionsEnded ended = ((Broadcast.EndSessions) broadcast).ended();
         return new JsonObject().put("kind", "end").put("user", ended.userId()).put("session", ended.sessionId())
                 .put("kept", ended.keptSessionId());
@@ -197,6 +200,7 @@ public final class RedisBroker implements Broker, AutoCloseable {
                     json.getString("kept")));
             case "missed" -> new Broadcast.MayHaveMissed();
             case "cap" -> new Broadcast.CloseOverCap(json.getJsonArray("connections").stream().map(String::valueOf).toList());
+            case "members" -> new Broadcast.MembershipChanged(json.getString("conversation"));
             default -> throw new IllegalArgumentException("unknown broadcast kind " + json.getString("kind"));
         };
     }

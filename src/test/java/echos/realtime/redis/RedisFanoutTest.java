@@ -53,6 +53,9 @@ class RedisFanoutTest {
     @TestHTTPResource("/ws")
     URI http;
 
+    @jakarta.inject.Inject
+    echos.conversation.ConversationStore conversations;
+
     @BeforeAll
     static void startOtherNode() {
         vertx = Vertx.vertx();
@@ -84,6 +87,39 @@ class RedisFanoutTest {
         Broadcast.ToUsers to = (Broadcast.ToUsers) seenByOtherNode.stream()
                 .filter(b -> b instanceof Broadcast.ToUsers t && t.text().contains(clientId)).findFirst().orElseThrow();
         assertTrue(to.userIds().containsAll(List.of(alice.id(), bob.id())), "addressed to both members: " + to.userIds());
+    }
+
+    @Test
+    void aMemberTheOtherNodeRemovedCanNoLongerSendHereOnceItsBroadcastArrives() {
+        Account owner = TestAccounts.signUp();
+        Account member = TestAccounts.signUp();
+        String group = TestChats.group(owner, "cached", member);
+        TestChats.send(member, group, "before"); // the send path now holds the group's members
+        conversations.removeMember(group, member.id()); // as the other node's request did, in the shared database
+        as(member).body(Map.of("clientId", UUID.randomUUID().toString(), "text", "still cached"))
+                .post("/api/conversations/" + group + "/messages").then().statusCode(201);
+        otherNode.publish(new Broadcast.MembershipChanged(group));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int status;
+        do {
+            status = as(member).body(Map.of("clientId", UUID.randomUUID().toString(), "text", "after"))
+                    .post("/api/conversations/" + group + "/messages").then().extract().statusCode();
+        } while (status == 201 && System.nanoTime() < deadline);
+        assertEquals(404, status, "refused once the other node's broadcast made this node forget the old member list");
+    }
+
+    @Test
+    void aMembershipChangeHereIsPublishedForTheOtherNodes() throws InterruptedException {
+        Account owner = TestAccounts.signUp();
+        Account member = TestAccounts.signUp();
+        String group = TestChats.group(owner, "leaving", member);
+        as(owner).delete("/api/conversations/" + group + "/members/" + member.id()).then().statusCode(204);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline && seenByOtherNode.stream()
+                .noneMatch(b -> b instanceof Broadcast.MembershipChanged m && m.conversationId().equals(group))) {
+            Thread.sleep(20);
+        }
+        assertTrue(seenByOtherNode.contains(new Broadcast.MembershipChanged(group)), "the other node is told to forget the members");
     }
 
     @Test
