@@ -2,12 +2,11 @@ package echos.conversation;
 
 import echos.common.text.DisplayText;
 
-/** Rules for group names and sizes. */
+/** Rules for group names (sizes: {@link GroupSize}). */
 final class GroupRules {
 
     static final int NAME_MAX = 80;
     static final int NAME_MAX_BYTES = 320;
-    static final int MEMBERS_MAX = 100;
     private static final DisplayText NAME = new DisplayText("Group name", NAME_MAX, NAME_MAX_BYTES);
 
     private GroupRules() {

@@ -28,9 +28,11 @@ public class ManageGroup {
     private final Clock clock;
     private final Event<ConversationChanged> changes;
     private final Event<MemberRemoved> removals;
+    private final GroupSize size;
 
     public ManageGroup(ConversationStore conversations, ConversationAccess access, UserStore users, Clock clock,
-            Event<ConversationChanged> changes, Event<MemberRemoved> removals) {
+            Event<ConversationChanged> changes, Event<MemberRemoved> removals, GroupSize size) {
+        this.size = size;
         this.conversations = conversations;
         this.access = access;
         this.users = users;
@@ -55,9 +57,7 @@ public class ManageGroup {
         if (users.findByIds(wanted).stream().map(User::id).distinct().count() != wanted.size()) {
             throw ApiException.validation(Map.of("userIds", "Some of these users do not exist."));
         }
-        if (c.members().size() + wanted.size() > GroupRules.MEMBERS_MAX) {
-            throw ApiException.validation(Map.of("userIds", "A group has at most " + GroupRules.MEMBERS_MAX + " members."));
-        }
+        size.check("userIds", c.members().size() + wanted.size());
         conversations.addMembers(c.id(), wanted, Role.MEMBER, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         return changed(c.id());
     }

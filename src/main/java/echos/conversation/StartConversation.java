@@ -25,10 +25,12 @@ public class StartConversation {
     private final Clock clock;
     private final Event<ConversationChanged> changes;
     private final SendBudget budget;
+    private final GroupSize size;
 
     public StartConversation(ConversationStore conversations, UserStore users, IdGenerator ids, Clock clock,
-            Event<ConversationChanged> changes, SendBudget budget) {
+            Event<ConversationChanged> changes, SendBudget budget, GroupSize size) {
         this.budget = budget;
+        this.size = size;
         this.conversations = conversations;
         this.users = users;
         this.ids = ids;
@@ -62,8 +64,8 @@ public class StartConversation {
         members.remove(callerId);
         members.remove(null);
         FieldErrors errors = new FieldErrors().addIfPresent("name", GroupRules.nameProblem(trimmed));
-        if (members.size() + 1 > GroupRules.MEMBERS_MAX) {
-            errors.add("memberIds", "A group has at most " + GroupRules.MEMBERS_MAX + " members.");
+        if (size.problem(members.size() + 1) != null) {
+            errors.add("memberIds", size.problem(members.size() + 1));
         } else if (users.findByIds(members).stream().map(User::id).distinct().count() != members.size()) {
             errors.add("memberIds", "Some of these users do not exist.");
         }
