@@ -24,10 +24,10 @@ public class SessionCheck implements SecurityIdentityAugmentor {
     /** The session's expiry ({@link java.time.Instant}), so a socket can be closed when it passes. */
     public static final String SESSION_EXPIRES_AT = "echos.sessionExpiresAt";
 
-    private final SessionStore sessions;
+    private final SessionCache sessions;
     private final Clock clock;
 
-    public SessionCheck(SessionStore sessions, Clock clock) {
+    public SessionCheck(SessionCache sessions, Clock clock) {
         this.sessions = sessions;
         this.clock = clock;
     }

@@ -1,5 +1,6 @@
 package echos.realtime;
 
+import echos.auth.SessionCache;
 import echos.auth.SessionsEnded;
 import echos.conversation.MembershipCache;
 import io.quarkus.runtime.Startup;
@@ -21,8 +22,10 @@ public class BrokerFanout implements Fanout {
     private final Connections connections;
     private final FrameCodec codec;
     private final MembershipCache memberships;
+    private final SessionCache sessions;
 
-    public BrokerFanout(Broker broker, Connections connections, FrameCodec codec, MembershipCache memberships) {
+    public BrokerFanout(Broker broker, Connections connections, FrameCodec codec, MembershipCache memberships, SessionCache sessions) {
+        this.sessions = sessions;
         this.broker = broker;
         this.connections = connections;
         this.codec = codec;
@@ -67,13 +70,15 @@ public class BrokerFanout implements Fanout {
         if (broadcast instanceof Broadcast.ToUsers to) {
             connections.sendToUsers(to.userIds(), to.text(), to.exceptConnectionId() == null ? "" : to.exceptConnectionId());
         } else if (broadcast instanceof Broadcast.EndSessions end) {
+            sessions.forget(end.ended());
             for (Peer peer : connections.matching(p -> end.ended().covers(p.userId(), p.sessionId()))) {
                 peer.close(CloseCodes.SESSION_REVOKED, "session_revoked");
             }
         } else if (broadcast instanceof Broadcast.MembershipChanged changed) {
             memberships.forget(changed.conversationId());
         } else if (broadcast instanceof Broadcast.MayHaveMissed) {
-            memberships.forgetAll(); // a membership change may have been among what was missed
+            memberships.forgetAll(); // a membership change or a revocation may have been among what was missed
+            sessions.forgetAll();
             String text = codec.encode(OutboundFrame.of("sync.needed", java.util.Map.of()));
             connections.matching(Peer::isLive).forEach(peer -> peer.send(text));
         } else if (broadcast instanceof Broadcast.CloseOverCap over) {

@@ -56,6 +56,9 @@ class RedisFanoutTest {
     @jakarta.inject.Inject
     echos.conversation.ConversationStore conversations;
 
+    @jakarta.inject.Inject
+    echos.auth.SessionStore sessions;
+
     @BeforeAll
     static void startOtherNode() {
         vertx = Vertx.vertx();
@@ -120,6 +123,26 @@ class RedisFanoutTest {
             Thread.sleep(20);
         }
         assertTrue(seenByOtherNode.contains(new Broadcast.MembershipChanged(group)), "the other node is told to forget the members");
+    }
+
+    @Test
+    void aTokenTheOtherNodeRevokedIsRefusedHereOnceItsBroadcastArrives() throws InterruptedException {
+        Account erin = TestAccounts.signUp();
+        as(erin).get("/api/conversations").then().statusCode(200); // this node now holds erin's session
+        sessions.deleteAllOfUser(erin.id()); // a password reset on the other node, in the shared database
+        as(erin).get("/api/conversations").then().statusCode(200);
+        otherNode.publish(new Broadcast.EndSessions(echos.auth.SessionsEnded.allOf(erin.id(), null)));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int status;
+        do {
+            status = as(erin).get("/api/conversations").then().extract().statusCode();
+        } while (status == 200 && System.nanoTime() < deadline && sleep(20));
+        assertEquals(401, status, "refused once the other node's broadcast made this node forget the session");
+    }
+
+    private static boolean sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
     }
 
     @Test
