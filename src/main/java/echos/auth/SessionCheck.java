@@ -14,7 +14,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Accepts a valid JWT only while its session still exists, so logout and password changes revoke tokens.
- * Applies to every transport that authenticates through Quarkus security (HTTP and the WebSocket upgrade).
+ * Applies to every request that authenticates through Quarkus security; the sockets check through {@link SocketAuth}.
  */
 @ApplicationScoped
 public class SessionCheck implements SecurityIdentityAugmentor {

@@ -104,6 +104,10 @@ public final class Peer {
         queuedBytes.addAndGet(-bytes);
     }
 
+    void ping() {
+        transport.ping();
+    }
+
     /** Marks the socket as going away, so it no longer counts as one of the user's sockets nor gets frames. */
     void markClosing() {
         closing = true;

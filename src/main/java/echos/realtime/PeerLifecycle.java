@@ -1,8 +1,6 @@
 package echos.realtime;
 
-import echos.auth.SessionCheck;
 import echos.presence.PresenceRegistry;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,13 +33,7 @@ public class PeerLifecycle {
         this.clock = clock;
     }
 
-    /** A socket whose upgrade was admitted (a live session) is open. */
-    public Peer opened(Transport transport, SecurityIdentity identity) {
-        return opened(transport, identity.getAttribute(SessionCheck.USER_ID), identity.getAttribute(SessionCheck.SESSION_ID),
-                identity.<Instant>getAttribute(SessionCheck.SESSION_EXPIRES_AT));
-    }
-
-    /** As {@link #opened(Transport, SecurityIdentity)}, for a transport that checked the session itself (Socket.IO). */
+    /** A socket of this live session (its transport checked the session) is open. */
     public Peer opened(Transport transport, String userId, String sessionId, Instant expiresAt) {
         Peer peer = connections.add(transport, userId, sessionId, expiresAt);
         presence.connected(userId, transport.id());

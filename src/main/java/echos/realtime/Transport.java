@@ -1,7 +1,7 @@
 package echos.realtime;
 
 /**
- * How a {@link Peer} reaches its client: one implementation per protocol ({@code /ws} today, Socket.IO next). Every
+ * How a {@link Peer} reaches its client: one implementation per protocol ({@code /ws}, Socket.IO). Every
  * transport is handed the same outbound frames (the JSON text of an {@link OutboundFrame}, encoded once per
  * fan-out) and frames them its own way; limits, presence and dispatch stay in {@link Peer} and {@link PeerLifecycle}.
  */
@@ -17,4 +17,8 @@ public interface Transport {
 
     /** The server closes the socket with this code and reason (a transport may also cut it after a grace). */
     void close(int code, String reason);
+
+    /** Asks the client for a sign of life, every WS_PING_INTERVAL ({@link SocketPings}); a protocol that pings by itself ignores it. */
+    default void ping() {
+    }
 }

@@ -1,44 +1,100 @@
 package echos.realtime;
 
-import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.WebSocketConnection;
+import echos.auth.Session;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
-import java.util.function.BooleanSupplier;
+import io.vertx.core.http.ServerWebSocket;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import org.jboss.logging.Logger;
 
-/** The raw WebSocket at {@code /ws}: each outbound frame is one text message, as is. */
+/**
+ * One socket at {@code /ws}: each outbound frame is one text message, as is. Its open, text messages and close reach
+ * {@link PeerLifecycle} one after another on a worker (handling a frame blocks); binary messages are ignored.
+ */
 final class WebSocketTransport implements Transport {
 
-    private final WebSocketConnection connection;
-    private final HttpConnection tcp;
-    private final CloseDeadline closeDeadline;
-    private final BooleanSupplier stillOpen;
+    private static final Logger LOG = Logger.getLogger(WebSocketTransport.class);
+    private static final short INTERNAL_ERROR = 1011;
 
-    /** @param stillOpen whether the socket has not finished closing, for the deadline that cuts a close never answered */
-    WebSocketTransport(WebSocketConnection connection, HttpConnection tcp, CloseDeadline closeDeadline, BooleanSupplier stillOpen) {
-        this.connection = connection;
+    private final String id = UUID.randomUUID().toString();
+    private final ServerWebSocket socket;
+    private final HttpConnection tcp;
+    private final PeerLifecycle peers;
+    private final CloseDeadline closeDeadline;
+    private final SerialQueue events;
+
+    /** @param tcp the socket's TCP connection, so a peer that never answers the close handshake can be cut off */
+    WebSocketTransport(ServerWebSocket socket, HttpConnection tcp, PeerLifecycle peers, CloseDeadline closeDeadline,
+            Executor workers) {
+        this.socket = socket;
         this.tcp = tcp;
+        this.peers = peers;
         this.closeDeadline = closeDeadline;
-        this.stillOpen = stillOpen;
+        this.events = new SerialQueue(workers);
+    }
+
+    /** Registers the peer of this session and listens to the socket. */
+    void open(Session session) {
+        socket.textMessageHandler(text -> events.run(() -> peers.received(id, text)));
+        socket.pongHandler(data -> peers.heard(id));
+        socket.exceptionHandler(this::failed);
+        socket.closeHandler(v -> events.run(() -> peers.closed(id)));
+        events.run(() -> {
+            try {
+                peers.opened(this, session.userId(), session.id(), session.expiresAt());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "event=socket_open_failed connection=%s", id);
+                socket.close(INTERNAL_ERROR, "internal error");
+            }
+        });
+    }
+
+    /** Vert.x refuses a frame or message over WS_MAX_FRAME_SIZE before any handler sees it; that closes with 1009. */
+    private void failed(Throwable e) {
+        if (socket.isClosed()) {
+            return;
+        }
+        if (e instanceof CorruptedWebSocketFrameException corrupted) {
+            int code = corrupted.closeStatus().code();
+            socket.close((short) code, code == CloseCodes.MESSAGE_TOO_BIG ? "frame too large" : corrupted.closeStatus().reasonText());
+        } else if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("max message size")) {
+            socket.close(CloseCodes.MESSAGE_TOO_BIG, "frame too large");
+        } else if (e instanceof IOException) {
+            LOG.debugf("event=socket_io_failed connection=%s reason=%s", id, e);
+        } else {
+            LOG.errorf(e, "event=socket_failed connection=%s", id);
+            socket.close(INTERNAL_ERROR, "internal error");
+        }
     }
 
     @Override
     public String id() {
-        return connection.id();
+        return id;
     }
 
     @Override
     public boolean isOpen() {
-        return connection.isOpen();
+        return !socket.isClosed();
     }
 
     @Override
     public void send(String frame, Runnable written) {
-        connection.sendText(frame).subscribe().with(ok -> written.run(), failure -> written.run());
+        socket.writeTextMessage(frame).onComplete(done -> written.run());
+    }
+
+    @Override
+    public void ping() {
+        if (!socket.isClosed()) {
+            socket.writePing(Buffer.buffer());
+        }
     }
 
     @Override
     public void close(int code, String reason) {
-        connection.close(new CloseReason(code, reason)).subscribe().with(ok -> { }, failure -> { });
-        closeDeadline.start(connection.id(), tcp, stillOpen);
+        socket.close((short) code, reason);
+        closeDeadline.start(id, tcp, () -> peers.isRegistered(id));
     }
 }

@@ -19,7 +19,7 @@ public class EngineSettings {
             @ConfigProperty(name = "echos.socketio.ping-timeout") Duration pingTimeout,
             @ConfigProperty(name = "echos.socketio.connect-timeout") Duration connectTimeout,
             @ConfigProperty(name = "echos.socketio.max-pending") int maxPending,
-            @ConfigProperty(name = "quarkus.websockets-next.server.max-message-size") MemorySize maxPayload) {
+            @ConfigProperty(name = "echos.ws.max-frame-size") MemorySize maxPayload) {
         if (pingInterval.toMillis() < 1 || pingTimeout.toMillis() < 1 || connectTimeout.toMillis() < 1 || maxPending < 1) {
             throw new IllegalArgumentException("SOCKETIO_PING_INTERVAL, SOCKETIO_PING_TIMEOUT, SOCKETIO_CONNECT_TIMEOUT and"
                     + " SOCKETIO_MAX_PENDING must be positive");

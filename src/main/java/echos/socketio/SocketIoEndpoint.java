@@ -2,6 +2,7 @@ package echos.socketio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import echos.auth.SessionCookie;
+import echos.auth.SocketAuth;
 import echos.common.web.AllowedOrigins;
 import echos.realtime.PeerLifecycle;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

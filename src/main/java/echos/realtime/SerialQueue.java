@@ -1,4 +1,4 @@
-package echos.socketio;
+package echos.realtime;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -6,10 +6,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Runs one connection's tasks one after another on a shared worker pool, in the order they came. A polling client's
- * requests arrive on whatever event loop their TCP connection has, so per-context ordering would not hold.
+ * Runs one connection's tasks one after another on a shared worker pool, in the order they came: frame handling
+ * blocks (it reads and writes the store), and one connection's frames must be handled in order. A Socket.IO polling
+ * client's requests arrive on whatever event loop their TCP connection has, so per-context ordering would not hold.
  */
-final class SerialQueue {
+public final class SerialQueue {
 
     private static final Logger LOG = Logger.getLogger(SerialQueue.class);
 
@@ -17,11 +18,11 @@ final class SerialQueue {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean();
 
-    SerialQueue(Executor executor) {
+    public SerialQueue(Executor executor) {
         this.executor = executor;
     }
 
-    void run(Runnable task) {
+    public void run(Runnable task) {
         tasks.add(task);
         schedule();
     }
@@ -39,7 +40,7 @@ final class SerialQueue {
                 try {
                     task.run();
                 } catch (RuntimeException | Error e) {
-                    LOG.errorf(e, "event=socketio_task_failed");
+                    LOG.errorf(e, "event=socket_task_failed");
                 }
             }
         } finally {
