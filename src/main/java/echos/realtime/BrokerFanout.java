@@ -79,8 +79,8 @@ public class BrokerFanout implements Fanout {
         } else if (broadcast instanceof Broadcast.MayHaveMissed) {
             memberships.forgetAll(); // a membership change or a revocation may have been among what was missed
             sessions.forgetAll();
-            String text = codec.encode(OutboundFrame.of("sync.needed", java.util.Map.of()));
-            connections.matching(Peer::isLive).forEach(peer -> peer.send(text));
+            EncodedFrame frame = new EncodedFrame(codec.encode(OutboundFrame.of("sync.needed", java.util.Map.of())));
+            connections.matching(Peer::isLive).forEach(peer -> peer.send(frame));
         } else if (broadcast instanceof Broadcast.CloseOverCap over) {
             for (String id : over.connectionIds()) {
                 Peer peer = connections.get(id);

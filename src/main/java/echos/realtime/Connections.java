@@ -81,6 +81,7 @@ public class Connections {
 
     /** Sends the same text to every socket of these users, except the one with id {@code skipConnectionId}. */
     public void sendToUsers(Collection<String> userIds, String text, String skipConnectionId) {
+        EncodedFrame frame = new EncodedFrame(text);
         for (String userId : userIds) {
             Set<Peer> peers = byUser.get(userId);
             if (peers == null) {
@@ -88,7 +89,7 @@ public class Connections {
             }
             for (Peer peer : peers) {
                 if (!peer.id().equals(skipConnectionId)) {
-                    peer.send(text);
+                    peer.send(frame);
                 }
             }
         }

@@ -83,10 +83,15 @@ public final class Peer {
 
     /** Sends one outbound frame (the JSON text of an {@link OutboundFrame}) through this socket's transport. */
     public void send(String text) {
+        send(new EncodedFrame(text));
+    }
+
+    /** As {@link #send(String)}, with the frame already encoded: what a fan-out hands each of its sockets. */
+    public void send(EncodedFrame frame) {
         if (!isLive()) {
             return;
         }
-        long bytes = utf8Length(text);
+        long bytes = frame.byteLength();
         int frames = queued.incrementAndGet();
         long total = queuedBytes.addAndGet(bytes);
         // A single frame larger than the byte bound still goes out when nothing else waits (frame size is bounded elsewhere).
@@ -96,7 +101,7 @@ public final class Peer {
             close(CloseCodes.SLOW_CONSUMER, "slow_consumer");
             return;
         }
-        transport.send(text, () -> release(bytes));
+        transport.send(frame, () -> release(bytes));
     }
 
     private void release(long bytes) {

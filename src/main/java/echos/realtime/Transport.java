@@ -13,7 +13,7 @@ public interface Transport {
     boolean isOpen();
 
     /** Writes one outbound frame; {@code written} runs once when the write completed or failed. */
-    void send(String frame, Runnable written);
+    void send(EncodedFrame frame, Runnable written);
 
     /** The server closes the socket with this code and reason (a transport may also cut it after a grace). */
     void close(int code, String reason);

@@ -5,6 +5,8 @@ import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -81,8 +83,10 @@ final class WebSocketTransport implements Transport {
     }
 
     @Override
-    public void send(String frame, Runnable written) {
-        socket.writeTextMessage(frame).onComplete(done -> written.run());
+    public void send(EncodedFrame frame, Runnable written) {
+        // Vert.x's public API takes only a String for text frames and encodes it per socket; this frame wraps the
+        // fan-out's shared bytes instead (no copy)
+        socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, frame.utf8(), true)).onComplete(done -> written.run());
     }
 
     @Override

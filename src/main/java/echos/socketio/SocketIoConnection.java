@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import echos.auth.Session;
 import echos.auth.SocketAuth;
 import echos.realtime.CloseCodes;
+import echos.realtime.EncodedFrame;
 import echos.realtime.PeerLifecycle;
 import echos.realtime.SerialQueue;
 import echos.realtime.Transport;
@@ -252,8 +253,8 @@ final class SocketIoConnection implements Transport, EngineSession.Listener {
     }
 
     @Override
-    public void send(String frame, Runnable written) {
-        OutboundText out = OutboundText.split(frame, services.json()).orElse(null);
+    public void send(EncodedFrame frame, Runnable written) {
+        OutboundText out = OutboundText.split(frame.text(), services.json()).orElse(null);
         if (out == null) {
             written.run();
             return;

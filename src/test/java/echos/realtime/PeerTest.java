@@ -34,7 +34,7 @@ class PeerTest {
         }
 
         @Override
-        public void send(String frame, Runnable done) {
+        public void send(EncodedFrame frame, Runnable done) {
             written.incrementAndGet();
             if (writesComplete) {
                 done.run();
