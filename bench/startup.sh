@@ -71,6 +71,7 @@ trap 'exit 130' INT TERM
 
 # no process per poll (curl every 10 ms would take a good part of one of two cores from the server it measures):
 # the clock is bash's own, the request goes through bash's /dev/tcp, the pause is a read timeout on an idle pipe
+alive() { local st; read -r st <"/proc/$1/stat" 2>/dev/null || return 1; [[ $st != *") Z "* ]]; }   # kill -0 holds for a zombie
 now_ms() { local t=${EPOCHREALTIME/./}; NOW=$(( t / 1000 )); }   # sets NOW (no subshell)
 exec {IDLE_FD}<> <(:)
 pause() { read -r -t "$1" -u "$IDLE_FD" _ || true; }
@@ -98,12 +99,12 @@ start_and_wait() {
     PORT="$PORT" HOST=127.0.0.1 DATA_DIR="$WORK/data" "$JAVA" $JAVA_OPTS -jar quarkus-run.jar >"$log" 2>&1) &
   PID=$!   # the subshell execs env, which execs java: the same pid
   while :; do
-    if ! kill -0 "$PID" 2>/dev/null; then
-      echo "the server exited before it was ready; log:" >&2; tail -30 "$log" >&2; PID=""; return 1
+    if ! alive "$PID"; then
+      wait "$PID"; echo "the server exited (status $?) before it was ready; log:" >&2; tail -30 "$log" >&2; PID=""; return 1
     fi
     ready_status; now_ms
     if [[ $STATUS == "HTTP/1.1 200"* ]]; then READY_MS=$(( NOW - t0 )); return 0; fi
-    if (( NOW - t0 > 60000 )); then echo "not ready after 60 s; log:" >&2; tail -30 "$log" >&2; return 1; fi
+    if (( NOW - t0 > 60000 )); then echo "not ready after 60 s (last answer: ${STATUS:-none}); log:" >&2; tail -30 "$log" >&2; return 1; fi
     pause 0.01
   done
 }
