@@ -4,6 +4,8 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import echos.storage.DatabaseUrl;
 import echos.storage.DeploymentLock;
+import echos.storage.SqliteWarmUp;
+import echos.storage.StorageBackend;
 import echos.storage.mongo.MongoDeploymentLease;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,6 +24,9 @@ public final class EchosMain {
             System.exit(1);
         }
         StartupCheck settings = StartupCheck.fromProcess(Path.of(""));
+        if (StorageBackend.choose(settings.value("DATABASE_URL"), settings.value("MONGO_URI"), settings.value("MONGODB_URI")) == StorageBackend.SQLITE) {
+            SqliteWarmUp.start();
+        }
         String cert = settings.value("TLS_CERT_FILE");
         if (cert != null) {
             // set here, not in application.properties: an empty PEM path there would fail every start without TLS

@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,14 +16,15 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends password reset mails over SMTP off the request path, retrying a few times with backoff. Without SMTP_HOST
- * (outside production) the link is written to the log instead, so a local install still works.
+ * (outside production) the link is written to the log instead, so a local install still works. The mail client is
+ * made at the first mail, not at start: most starts send none, and its set-up was on the start path.
  */
 @ApplicationScoped
 public class PasswordResetMailer {
 
     private static final Logger LOG = Logger.getLogger(PasswordResetMailer.class);
 
-    private final Mailer mailer;
+    private final Instance<Mailer> mailer;
     private final boolean smtpConfigured;
     private final boolean production;
     private final int attempts;
@@ -32,7 +34,7 @@ public class PasswordResetMailer {
         return t;
     });
 
-    public PasswordResetMailer(Mailer mailer, @ConfigProperty(name = "echos.smtp.host") Optional<String> smtpHost,
+    public PasswordResetMailer(Instance<Mailer> mailer, @ConfigProperty(name = "echos.smtp.host") Optional<String> smtpHost,
             @ConfigProperty(name = "echos.node-env") String nodeEnv, @ConfigProperty(name = "echos.mail.attempts") int attempts) {
         this.mailer = mailer;
         this.smtpConfigured = smtpHost.filter(h -> !h.isBlank()).isPresent();
@@ -76,7 +78,7 @@ public class PasswordResetMailer {
         Mail mail = Mail.withText(to, "Reset your Echos password", ResetMailText.plain(link)).setHtml(ResetMailText.html(link));
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                mailer.send(mail);
+                mailer.get().send(mail);
                 LOG.infof("event=password_reset_mail_sent user=%s attempt=%d", userId, attempt);
                 return;
             } catch (RuntimeException e) {
