@@ -76,4 +76,11 @@ public interface MessageStore {
      * one query whatever their number. Every user asked about is in the map, 0 when nothing is unread.
      */
     Map<String, Integer> countUnreadByUser(String conversationId, Map<String, Long> afterSeqByUser);
+
+    /** A count of 0 for each key: what the unread counts start from, so every conversation or user asked about is in the answer. */
+    static Map<String, Integer> zeroCounts(Collection<String> keys) {
+        Map<String, Integer> zeros = new java.util.HashMap<>();
+        keys.forEach(k -> zeros.put(k, 0));
+        return zeros;
+    }
 }

@@ -212,7 +212,7 @@ public class MongoMessageStore implements MessageStore {
 
     @Override
     public Map<String, Integer> countUnread(String userId, Map<String, Long> afterSeqByConversation) {
-        Map<String, Integer> unread = zeros(afterSeqByConversation.keySet());
+        Map<String, Integer> unread = MessageStore.zeroCounts(afterSeqByConversation.keySet());
         if (afterSeqByConversation.isEmpty()) {
             return unread;
         }
@@ -227,7 +227,7 @@ public class MongoMessageStore implements MessageStore {
 
     @Override
     public Map<String, Integer> countUnreadByUser(String conversationId, Map<String, Long> afterSeqByUser) {
-        Map<String, Integer> unread = zeros(afterSeqByUser.keySet());
+        Map<String, Integer> unread = MessageStore.zeroCounts(afterSeqByUser.keySet());
         if (afterSeqByUser.isEmpty()) {
             return unread;
         }
@@ -247,12 +247,6 @@ public class MongoMessageStore implements MessageStore {
             }
         }
         return unread;
-    }
-
-    private static Map<String, Integer> zeros(Collection<String> keys) {
-        Map<String, Integer> zeros = new HashMap<>();
-        keys.forEach(k -> zeros.put(k, 0));
-        return zeros;
     }
 
     /** Logs the change under the next free change number of the conversation; the same claim-by-insert as seq. */

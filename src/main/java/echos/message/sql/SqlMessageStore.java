@@ -109,7 +109,7 @@ public class SqlMessageStore implements MessageStore {
 
     @Override
     public Map<String, Integer> countUnread(String userId, Map<String, Long> afterSeqByConversation) {
-        Map<String, Integer> unread = zeros(afterSeqByConversation.keySet());
+        Map<String, Integer> unread = MessageStore.zeroCounts(afterSeqByConversation.keySet());
         if (afterSeqByConversation.isEmpty()) {
             return unread;
         }
@@ -128,7 +128,7 @@ public class SqlMessageStore implements MessageStore {
 
     @Override
     public Map<String, Integer> countUnreadByUser(String conversationId, Map<String, Long> afterSeqByUser) {
-        Map<String, Integer> unread = zeros(afterSeqByUser.keySet());
+        Map<String, Integer> unread = MessageStore.zeroCounts(afterSeqByUser.keySet());
         if (afterSeqByUser.isEmpty()) {
             return unread;
         }
@@ -154,12 +154,6 @@ public class SqlMessageStore implements MessageStore {
             unread.put(users.get(i), row.get(i));
         }
         return unread;
-    }
-
-    private static Map<String, Integer> zeros(Collection<String> keys) {
-        Map<String, Integer> zeros = new HashMap<>();
-        keys.forEach(k -> zeros.put(k, 0));
-        return zeros;
     }
 
     private static String marks(int count) {
