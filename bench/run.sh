@@ -93,28 +93,13 @@ if [[ ! -f $APP_DIR/quarkus-run.jar ]]; then
 fi
 
 # --- CPU accounting: the machine is shared, so say how much CPU others used during the run ------------
-busy_ticks() { awk '/^cpu / {print $2+$3+$4+$7+$8+$9}' /proc/stat; }   # user nice system irq softirq steal
-proc_ticks() { awk '{print $14+$15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 pg_ticks() { local t=0 p; for p in $(pgrep -u postgres 2>/dev/null); do t=$((t + $(proc_ticks "$p"))); done; echo $t; }
-HZ=$(getconf CLK_TCK)
 QUIET_WAIT=${QUIET_WAIT:-120}
-if (( QUIET_WAIT > 0 )); then
-  waited=0
-  while (( waited < QUIET_WAIT )); do
-    b0=$(busy_ticks); sleep 5; b1=$(busy_ticks); waited=$((waited + 5))
-    others=$(awk -v d=$((b1 - b0)) -v hz="$HZ" 'BEGIN {printf "%.2f", d / hz / 5}')
-    if awk -v o="$others" 'BEGIN {exit !(o < 0.3)}'; then break; fi
-    echo "== machine busy (others use $others cores); waiting for quiet ($waited/$QUIET_WAIT s)"
-  done
-fi
+wait_for_quiet "$QUIET_WAIT"
 
 # --- pick free ports ----------------------------------------------------------------------------------
-port_busy() { ss -ltnH "sport = :$1" 2>/dev/null | grep -q .; }
-free_port_from() {
-  local p=$1
-  for _ in $(seq 1 100); do port_busy "$p" || { echo "$p"; return; }; p=$((p + 1)); done
-  echo "no free port found from $1" >&2; exit 1
-}
 NODE_COUNT=${CLUSTER_NODES:-1}
 PORTS=()
 next=${PORT:-5090}

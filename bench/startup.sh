@@ -34,25 +34,10 @@ QUIET_WAIT=${QUIET_WAIT:-60}
 APP_DIR=$(cd "$APP_DIR" && pwd)
 JAVA=$(command -v "$JAVA") || { echo "no java at ${JAVA}" >&2; exit 2; }
 
-busy_ticks() { awk '/^cpu / {print $2+$3+$4+$7+$8+$9}' /proc/stat; }   # user nice system irq softirq steal
-proc_ticks() { awk '{print $14+$15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-HZ=$(getconf CLK_TCK)
-others_over_5s() { local b0 b1; b0=$(busy_ticks); sleep 5; b1=$(busy_ticks); awk -v d=$((b1 - b0)) -v hz="$HZ" 'BEGIN {printf "%.2f", d / hz / 5}'; }
-if (( QUIET_WAIT > 0 )); then
-  waited=0
-  while (( waited < QUIET_WAIT )); do
-    others=$(others_over_5s); waited=$((waited + 5))
-    if awk -v o="$others" 'BEGIN {exit !(o < 0.3)}'; then break; fi
-    echo "== machine busy (others use $others cores); waiting for quiet ($waited/$QUIET_WAIT s)"
-  done
-fi
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
+wait_for_quiet "$QUIET_WAIT"
 
-port_busy() { ss -ltnH "sport = :$1" 2>/dev/null | grep -q .; }
-free_port_from() {
-  local p=$1
-  for _ in $(seq 1 100); do port_busy "$p" || { echo "$p"; return; }; p=$((p + 1)); done
-  echo "no free port found from $1" >&2; exit 1
-}
 PORT=$(free_port_from "${PORT:-5190}")
 
 WORK=$(mktemp -d /tmp/echos-startup-XXXXXX)
