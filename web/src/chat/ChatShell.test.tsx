@@ -74,6 +74,24 @@ describe('chat shell', () => {
     expect(screen.getByTestId('conversations-none-online')).toBeInTheDocument();
   });
 
+  it('shows the unread total in the tab title: up when a message arrives elsewhere, down when read', async () => {
+    stubFetch({
+      'GET /api/conversations': json(200, { conversations: [direct(), team()] }),
+      'GET /api/conversations/a/messages?limit=50': json(200, history),
+    });
+    const { user } = renderApp('/');
+    await screen.findAllByTestId('conversation-item');
+    await waitFor(() => expect(document.title).toBe('(2) Echos'));
+    const ws = await openSocket();
+
+    serverSends(ws, 'message.new', { message: message('g', 1, '3', { text: 'team news', createdAt: new Date().toISOString() }) });
+    await waitFor(() => expect(document.title).toBe('(3) Echos'));
+
+    await user.click(screen.getAllByTestId('conversation-item').find((i) => i.getAttribute('data-conversation-id') === 'a')!);
+    await waitFor(() => expect(ws.frames('read')).toEqual([{ type: 'read', data: { conversationId: 'a', seq: 3 } }]));
+    await waitFor(() => expect(document.title).toBe('(1) Echos'));
+  });
+
   it('opens a thread: history, read receipt, presence, live messages, typing', async () => {
     stubFetch({
       'GET /api/conversations': json(200, { conversations: [direct()] }),

@@ -4,6 +4,7 @@ import { ChatsIcon } from '../components/icons';
 import { Spinner } from '../components/Spinner';
 import { useAuth } from '../store/auth';
 import { useConversations } from '../store/conversations';
+import { showUnread } from '../lib/unreadBadge';
 import { ensureChatStarted } from '../store/realtime';
 import { toast } from '../store/toast';
 import { useUi } from '../store/ui';
@@ -91,6 +92,12 @@ export function ChatShell() {
   useEffect(() => {
     ensureChatStarted();
   }, []);
+
+  const unreadTotal = useConversations((s) => Object.values(s.byId).reduce((sum, c) => sum + Math.max(0, c.unreadCount), 0));
+  useEffect(() => {
+    showUnread(unreadTotal);
+  }, [unreadTotal]);
+  useEffect(() => () => showUnread(0), []);
 
   useEffect(() => {
     select(selectedId);

@@ -18,6 +18,19 @@ describe('MessageBubble', () => {
     expect(container.querySelector('img')).toBeNull();
   });
 
+  it('makes http, https and mailto URLs safe links that open in a new tab, and leaves javascript: as text', () => {
+    render(
+      <MessageBubble text="docs at https://example.com/guide. not javascript:alert(1) or mailto:ada@example.com" createdAt={at} seq={3} mine={false} />,
+    );
+    const links = screen.getAllByTestId('message-link');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://example.com/guide', 'mailto:ada@example.com']);
+    for (const a of links) {
+      expect(a).toHaveAttribute('target', '_blank');
+      expect(a).toHaveAttribute('rel', 'noopener noreferrer');
+    }
+    expect(screen.getByTestId('message-text')).toHaveTextContent('docs at https://example.com/guide. not javascript:alert(1) or mailto:ada@example.com');
+  });
+
   it('keeps line breaks and marks whose message it is', () => {
     render(<MessageBubble text={'a\nb'} createdAt={at} seq={3} mine={false} senderName="Bob Stone" />);
     const bubble = screen.getByTestId('message');

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type MouseEvent, type TouchEvent } from 'react';
+import { MessageText } from './MessageText';
 import { AlertIcon, BanIcon, CheckIcon, ClockIcon, DoubleCheckIcon, RetryIcon } from '../components/icons';
 import { DELETED_TEXT } from '../lib/chatTypes';
 import { formatDateTime, formatTime } from '../lib/format';
@@ -68,7 +69,7 @@ export function Ticks({ status }: { status: MessageStatus }) {
   );
 }
 
-/** One chat bubble. The text is rendered as text (React escapes it), never as HTML. */
+/** One chat bubble. The text is rendered as text (React escapes it), never as HTML; only http, https and mailto URLs become links. */
 export function MessageBubble({
   text,
   createdAt,
@@ -146,7 +147,7 @@ export function MessageBubble({
                   className={`whitespace-pre-wrap break-words [overflow-wrap:anywhere] ${shownImage ? 'w-0 min-w-full px-1.5 pt-1.5 pb-0.5' : ''}`}
                   data-testid="message-text"
                 >
-                  {text}
+                  <MessageText text={text} />
                 </p>
               )
             )}
