@@ -92,6 +92,55 @@ describe('chat shell', () => {
     await waitFor(() => expect(document.title).toBe('(1) Echos'));
   });
 
+  it('marks the first unread message with a "New messages" divider that stays while the conversation is open', async () => {
+    stubFetch({
+      'GET /api/conversations': json(200, { conversations: [direct()] }),
+      'GET /api/conversations/a/messages?limit=50': json(200, history),
+    });
+    renderApp('/c/a');
+    const ws = await openSocket();
+    await waitFor(() => expect(screen.getAllByTestId('message')).toHaveLength(3));
+    const list = screen.getByTestId('message-list');
+    const order = () =>
+      Array.from(list.querySelectorAll('[data-testid="message"], [data-testid="unread-divider"]')).map((e) =>
+        e.getAttribute('data-testid') === 'unread-divider' ? 'divider' : e.textContent,
+      );
+    // Read up to seq 1; seq 2 is mine, so the first unread is Bob's seq 3.
+    expect(screen.getByTestId('unread-divider')).toHaveTextContent('New messages');
+    expect(order().indexOf('divider')).toBe(2);
+    serverSends(ws, 'message.new', { message: message('a', 4, '2', { text: 'more', createdAt: new Date().toISOString() }) });
+    await waitFor(() => expect(screen.getAllByTestId('message')).toHaveLength(4));
+    expect(order().indexOf('divider')).toBe(2);
+  });
+
+  it('offers "jump to latest" when scrolled up, counting what arrived meanwhile', async () => {
+    stubFetch({
+      'GET /api/conversations': json(200, { conversations: [direct({ lastReadSeq: 3, unreadCount: 0 })] }),
+      'GET /api/conversations/a/messages?limit=50': json(200, history),
+    });
+    const { user } = renderApp('/c/a');
+    const ws = await openSocket();
+    await waitFor(() => expect(screen.getAllByTestId('message')).toHaveLength(3));
+    expect(screen.queryByTestId('unread-divider')).not.toBeInTheDocument();
+    const list = screen.getByTestId('message-list');
+    Object.defineProperty(list, 'scrollHeight', { configurable: true, value: 2000 });
+    Object.defineProperty(list, 'clientHeight', { configurable: true, value: 500 });
+    expect(screen.queryByTestId('jump-to-latest')).not.toBeInTheDocument();
+
+    list.scrollTop = 600;
+    fireEvent.scroll(list);
+    const jump = await screen.findByTestId('jump-to-latest');
+    expect(jump).toHaveAccessibleName('Jump to latest');
+    serverSends(ws, 'message.new', { message: message('a', 4, '2', { text: 'one', createdAt: new Date().toISOString() }) });
+    serverSends(ws, 'message.new', { message: message('a', 5, '2', { text: 'two', createdAt: new Date().toISOString() }) });
+    await waitFor(() => expect(screen.getByTestId('jump-to-latest-count')).toHaveTextContent('2'));
+    expect(jump).toHaveAccessibleName('Jump to latest, 2 new');
+
+    await user.click(jump);
+    expect(list.scrollTop).toBe(2000);
+    expect(screen.queryByTestId('jump-to-latest')).not.toBeInTheDocument();
+  });
+
   it('opens a thread: history, read receipt, presence, live messages, typing', async () => {
     stubFetch({
       'GET /api/conversations': json(200, { conversations: [direct()] }),

@@ -1,4 +1,4 @@
-import { Fragment, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { Fragment, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Spinner } from '../components/Spinner';
 import type { Conversation, Member, Message } from '../lib/chatTypes';
 import { dayKey, formatDayLabel } from '../lib/format';
@@ -30,6 +30,7 @@ interface Props {
 
 type Row =
   | { kind: 'day'; key: string; label: string }
+  | { kind: 'unread'; key: string }
   | { kind: 'message'; key: string; message: Message; showSender: boolean }
   | { kind: 'pending'; key: string; pending: PendingMessage };
 
@@ -77,7 +78,23 @@ function pendingImage(p: PendingMessage): BubbleImage | null {
   };
 }
 
-function buildRows(messages: Message[], pending: PendingMessage[], me: string | null): Row[] {
+/**
+ * The seq before which the "New messages" divider goes: the first message of someone else after what was read when
+ * the conversation was opened; null when nothing was unread then.
+ */
+export function firstUnreadSeq(messages: Message[], readSeqAtOpen: number, me: string | null): number | null {
+  const first = messages.find((m) => m.seq > readSeqAtOpen && m.senderId !== me);
+  return first ? first.seq : null;
+}
+
+/** Messages of others newer than seq: what arrived while the reader was scrolled up. */
+export function countNewerFromOthers(messages: Message[], seq: number, me: string | null): number {
+  let n = 0;
+  for (let i = messages.length - 1; i >= 0 && messages[i].seq > seq; i--) if (messages[i].senderId !== me) n++;
+  return n;
+}
+
+function buildRows(messages: Message[], pending: PendingMessage[], me: string | null, unreadSeq: number | null = null): Row[] {
   const rows: Row[] = [];
   let lastDay = '';
   let lastSender: string | null = null;
@@ -91,6 +108,10 @@ function buildRows(messages: Message[], pending: PendingMessage[], me: string | 
   };
   for (const m of messages) {
     addDay(m.createdAt);
+    if (m.seq === unreadSeq) {
+      rows.push({ kind: 'unread', key: 'unread-divider' });
+      lastSender = null;
+    }
     rows.push({ kind: 'message', key: `${m.senderId}:${m.clientId}:${m.seq}`, message: m, showSender: m.senderId !== lastSender });
     lastSender = m.senderId;
   }
@@ -121,7 +142,16 @@ export function MessageList({
   const anchor = useRef<{ height: number; top: number } | null>(null);
   const isGroup = conversation.type === 'group';
   const others = useMemo(() => otherMembers(conversation, me), [conversation, me]);
-  const rows = useMemo(() => buildRows(thread.messages, thread.pending, me), [thread.messages, thread.pending, me]);
+  // The read position as it was when the conversation was opened: the divider stays put while it is open.
+  const [readSeqAtOpen] = useState(conversation.lastReadSeq);
+  const unreadSeq = useMemo(() => firstUnreadSeq(thread.messages, readSeqAtOpen, me), [thread.messages, readSeqAtOpen, me]);
+  const rows = useMemo(
+    () => buildRows(thread.messages, thread.pending, me, unreadSeq),
+    [thread.messages, thread.pending, me, unreadSeq],
+  );
+  // Scrolled up: the newest seq seen at the bottom, to count what arrived since; null at the bottom.
+  const [awayFromSeq, setAwayFromSeq] = useState<number | null>(null);
+  const lastSeq = thread.messages[thread.messages.length - 1]?.seq ?? 0;
   const hasOlder = thread.loaded && thread.nextBefore !== null;
 
   // "Seen by" goes under my newest stored message in a group.
@@ -147,6 +177,8 @@ export function MessageList({
     const el = ref.current;
     if (!el) return;
     atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < BOTTOM_THRESHOLD_PX;
+    if (atBottom.current) setAwayFromSeq(null);
+    else setAwayFromSeq((away) => (away === null ? lastSeq : away));
     if (el.scrollTop < TOP_THRESHOLD_PX) requestOlder();
   };
 
@@ -174,6 +206,15 @@ export function MessageList({
     }
   }, [lastKey, lastIsMinePending, thread.loaded]);
 
+  const jumpToLatest = () => {
+    const el = ref.current;
+    if (!el) return;
+    el.scrollTop = el.scrollHeight;
+    atBottom.current = true;
+    setAwayFromSeq(null);
+  };
+  const newWhileAway = awayFromSeq === null ? 0 : countNewerFromOthers(thread.messages, awayFromSeq, me);
+
   // A short history that does not fill the screen cannot be scrolled: fetch more right away.
   useLayoutEffect(() => {
     const el = ref.current;
@@ -181,103 +222,124 @@ export function MessageList({
   }, [hasOlder, thread.loadingOlder, firstSeq, requestOlder]);
 
   return (
-    <div
-      ref={ref}
-      onScroll={onScroll}
-      className="flex-1 min-h-0 overflow-y-auto overscroll-contain px-3 sm:px-4 py-3"
-      data-testid="message-list"
-      aria-label="Messages"
-      role="log"
-    >
-      {thread.loadingOlder && (
-        <div className="flex justify-center py-2" role="status" aria-label="Loading older messages" data-testid="history-loading">
-          <Spinner className="loading-sm text-base-content/50" />
-        </div>
-      )}
-      {thread.loaded && thread.nextBefore === null && thread.messages.length > 0 && (
-        <p className="text-center text-xs text-base-content/50 py-2">This is the beginning of the conversation.</p>
-      )}
-      {!thread.loaded && thread.loading && (
-        <div className="flex flex-col gap-3 py-2" aria-label="Loading messages" role="status" data-testid="thread-loading">
-          {[0, 1, 2, 3].map((i) => (
-            <div key={i} className={`flex ${i % 2 ? 'justify-end' : 'justify-start'}`}>
-              <div className={`skeleton h-10 rounded-2xl ${i % 2 ? 'w-1/2' : 'w-2/3'}`} />
-            </div>
-          ))}
-        </div>
-      )}
-      {thread.loaded && rows.length === 0 && (
-        <div className="h-full grid place-items-center text-center text-sm text-base-content/60" data-testid="thread-empty">
-          <p>No messages yet. Say hi!</p>
-        </div>
-      )}
-      {rows.map((row) => {
-        if (row.kind === 'day') {
+    <div className="relative flex-1 min-h-0 flex flex-col">
+      <div
+        ref={ref}
+        onScroll={onScroll}
+        className="flex-1 min-h-0 overflow-y-auto overscroll-contain px-3 sm:px-4 py-3"
+        data-testid="message-list"
+        aria-label="Messages"
+        role="log"
+      >
+        {thread.loadingOlder && (
+          <div className="flex justify-center py-2" role="status" aria-label="Loading older messages" data-testid="history-loading">
+            <Spinner className="loading-sm text-base-content/50" />
+          </div>
+        )}
+        {thread.loaded && thread.nextBefore === null && thread.messages.length > 0 && (
+          <p className="text-center text-xs text-base-content/50 py-2">This is the beginning of the conversation.</p>
+        )}
+        {!thread.loaded && thread.loading && (
+          <div className="flex flex-col gap-3 py-2" aria-label="Loading messages" role="status" data-testid="thread-loading">
+            {[0, 1, 2, 3].map((i) => (
+              <div key={i} className={`flex ${i % 2 ? 'justify-end' : 'justify-start'}`}>
+                <div className={`skeleton h-10 rounded-2xl ${i % 2 ? 'w-1/2' : 'w-2/3'}`} />
+              </div>
+            ))}
+          </div>
+        )}
+        {thread.loaded && rows.length === 0 && (
+          <div className="h-full grid place-items-center text-center text-sm text-base-content/60" data-testid="thread-empty">
+            <p>No messages yet. Say hi!</p>
+          </div>
+        )}
+        {rows.map((row) => {
+          if (row.kind === 'day') {
+            return (
+              <div key={row.key} className="divider text-xs text-base-content/50 my-2" role="separator" data-testid="date-separator">
+                {row.label}
+              </div>
+            );
+          }
+          if (row.kind === 'unread') {
+            return (
+              <div key={row.key} className="divider divider-error text-xs text-error my-2" role="separator" data-testid="unread-divider">
+                New messages
+              </div>
+            );
+          }
+          if (row.kind === 'pending') {
+            const p = row.pending;
+            return (
+              <MessageBubble
+                key={row.key}
+                text={p.text}
+                createdAt={p.createdAt}
+                seq={null}
+                mine
+                status={p.status}
+                showTicks={!isGroup}
+                error={p.error}
+                onRetry={() => onRetry(p.clientId)}
+                image={pendingImage(p)}
+                uploadProgress={p.image && !p.image.imageId && p.status === 'pending' ? p.image.progress : null}
+              />
+            );
+          }
+          const stored = row.message;
+          const change = thread.changing[stored.id];
+          const m = withPendingChange(stored, change);
+          const mine = m.senderId === me;
+          const deleted = !!m.deleted;
+          const sender = !mine && isGroup && row.showSender ? conversation.members.find((x) => x.id === m.senderId) : undefined;
+          const imageFrom = m.image
+            ? mine
+              ? 'you'
+              : (conversation.members.find((x) => x.id === m.senderId)?.fullName ?? null)
+            : null;
           return (
-            <div key={row.key} className="divider text-xs text-base-content/50 my-2" role="separator" data-testid="date-separator">
-              {row.label}
-            </div>
+            <Fragment key={row.key}>
+              <MessageBubble
+                text={m.text ?? ''}
+                createdAt={m.createdAt}
+                seq={m.seq}
+                mine={mine}
+                status={mine ? statusFor(m.seq, others) : undefined}
+                showTicks={!isGroup}
+                senderName={!mine && isGroup && row.showSender ? (sender?.fullName ?? 'Former member') : null}
+                image={storedImage(m, imageFrom)}
+                editedAt={m.editedAt ?? null}
+                deleted={deleted}
+                saving={!!change}
+                canEdit={mine && !deleted && !!onStartEdit}
+                canDelete={!deleted && (mine || canDeleteOthers) && !!onDelete}
+                onEdit={() => onStartEdit?.(m.id)}
+                onDelete={() => onDelete?.(stored)}
+                editing={editingId === m.id && mine && !deleted}
+                onSaveEdit={(text) => onSaveEdit?.(m.id, text)}
+                onCancelEdit={onCancelEdit}
+              />
+              {seenBy && seenBy.seq === m.seq && (
+                <p className="text-right text-xs text-base-content/60 pr-1 -mt-0.5 mb-1" data-testid="seen-by">
+                  {seenBy.text}
+                </p>
+              )}
+            </Fragment>
           );
-        }
-        if (row.kind === 'pending') {
-          const p = row.pending;
-          return (
-            <MessageBubble
-              key={row.key}
-              text={p.text}
-              createdAt={p.createdAt}
-              seq={null}
-              mine
-              status={p.status}
-              showTicks={!isGroup}
-              error={p.error}
-              onRetry={() => onRetry(p.clientId)}
-              image={pendingImage(p)}
-              uploadProgress={p.image && !p.image.imageId && p.status === 'pending' ? p.image.progress : null}
-            />
-          );
-        }
-        const stored = row.message;
-        const change = thread.changing[stored.id];
-        const m = withPendingChange(stored, change);
-        const mine = m.senderId === me;
-        const deleted = !!m.deleted;
-        const sender = !mine && isGroup && row.showSender ? conversation.members.find((x) => x.id === m.senderId) : undefined;
-        const imageFrom = m.image
-          ? mine
-            ? 'you'
-            : (conversation.members.find((x) => x.id === m.senderId)?.fullName ?? null)
-          : null;
-        return (
-          <Fragment key={row.key}>
-            <MessageBubble
-              text={m.text ?? ''}
-              createdAt={m.createdAt}
-              seq={m.seq}
-              mine={mine}
-              status={mine ? statusFor(m.seq, others) : undefined}
-              showTicks={!isGroup}
-              senderName={!mine && isGroup && row.showSender ? (sender?.fullName ?? 'Former member') : null}
-              image={storedImage(m, imageFrom)}
-              editedAt={m.editedAt ?? null}
-              deleted={deleted}
-              saving={!!change}
-              canEdit={mine && !deleted && !!onStartEdit}
-              canDelete={!deleted && (mine || canDeleteOthers) && !!onDelete}
-              onEdit={() => onStartEdit?.(m.id)}
-              onDelete={() => onDelete?.(stored)}
-              editing={editingId === m.id && mine && !deleted}
-              onSaveEdit={(text) => onSaveEdit?.(m.id, text)}
-              onCancelEdit={onCancelEdit}
-            />
-            {seenBy && seenBy.seq === m.seq && (
-              <p className="text-right text-xs text-base-content/60 pr-1 -mt-0.5 mb-1" data-testid="seen-by">
-                {seenBy.text}
-              </p>
-            )}
-          </Fragment>
-        );
-      })}
+        })}
+      </div>
+      {awayFromSeq !== null && (
+        <button
+          type="button"
+          className="btn btn-sm btn-circle btn-primary absolute bottom-3 right-4 shadow-lg w-auto px-3 gap-1"
+          onClick={jumpToLatest}
+          aria-label={newWhileAway > 0 ? `Jump to latest, ${newWhileAway} new` : 'Jump to latest'}
+          data-testid="jump-to-latest"
+        >
+          <span aria-hidden="true">↓</span>
+          {newWhileAway > 0 && <span data-testid="jump-to-latest-count">{newWhileAway}</span>}
+        </button>
+      )}
     </div>
   );
 }

@@ -14,7 +14,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** URLs in messages are safe links, and the tab title counts unread messages, at desktop and phone width. */
+/**
+ * URLs in messages are safe links, the tab title counts unread messages, and a divider marks the first unread one, at
+ * desktop and phone width.
+ */
 @QuarkusTest
 class LinksAndUnreadTitleInBrowserTest extends BrowserTest {
 
@@ -45,6 +48,9 @@ class LinksAndUnreadTitleInBrowserTest extends BrowserTest {
             assertThat(b.locator("link[rel=icon]")).hasAttribute("href", Pattern.compile("^data:image/svg\\+xml,"));
 
             b.getByTestId("conversation-item").click();
+            Locator divider = b.getByTestId("unread-divider");
+            assertThat(divider).hasText("New messages");
+            assertThat(b.locator("[data-testid=unread-divider] + [data-testid=message]")).containsText("the guide");
             Locator bubble = b.getByTestId("message").filter(new Locator.FilterOptions().setHasText("the guide"));
             Locator link = bubble.getByTestId("message-link");
             assertThat(link).hasCount(1);
