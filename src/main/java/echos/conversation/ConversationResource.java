@@ -7,6 +7,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -36,6 +37,9 @@ public class ConversationResource {
     public record RoleRequest(String role) {
     }
 
+    public record MuteRequest(String duration) {
+    }
+
     public record One(ConversationView conversation) {
     }
 
@@ -45,12 +49,14 @@ public class ConversationResource {
     private final StartConversation start;
     private final ManageGroup manage;
     private final ConversationAccess access;
+    private final MuteConversation mutes;
     private final ConversationStore conversations;
     private final ConversationViews views;
     private final Caller caller;
 
     public ConversationResource(StartConversation start, ManageGroup manage, ConversationAccess access,
-            ConversationStore conversations, ConversationViews views, Caller caller) {
+            MuteConversation mutes, ConversationStore conversations, ConversationViews views, Caller caller) {
+        this.mutes = mutes;
         this.start = start;
         this.manage = manage;
         this.access = access;
@@ -108,6 +114,19 @@ public class ConversationResource {
     @Path("/{id}/members/{userId}")
     public One setRole(@PathParam("id") String id, @PathParam("userId") String userId, RoleRequest request) {
         return view(manage.setRole(caller.userId(), id, userId, request == null ? null : request.role()));
+    }
+
+    @PUT
+    @Path("/{id}/mute")
+    public One mute(@PathParam("id") String id, MuteRequest request) {
+        return view(mutes.mute(caller.userId(), id, request == null ? null : request.duration()));
+    }
+
+    @DELETE
+    @Path("/{id}/mute")
+    @Consumes(MediaType.WILDCARD)
+    public One unmute(@PathParam("id") String id) {
+        return view(mutes.unmute(caller.userId(), id));
     }
 
     private One view(Conversation conversation) {

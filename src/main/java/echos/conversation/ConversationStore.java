@@ -44,6 +44,12 @@ public interface ConversationStore {
     /** Moves the member's read (and so delivered) position forward to seq (capped at last seq); never back. */
     Optional<Member> markRead(String id, String userId, long seq);
 
+    /**
+     * Sets until when the member has muted the conversation ({@link Mute#FOREVER} for always, null to unmute).
+     * Returns false when the user is not a member.
+     */
+    boolean setMutedUntil(String id, String userId, Instant until);
+
     /** The conversation's change counter (edits and deletes so far), 0 when unknown. */
     long lastChangeOf(String id);
 

@@ -7,6 +7,8 @@ import echos.presence.PresenceShown;
 import echos.user.User;
 import echos.user.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,8 +30,11 @@ public class ConversationViews {
     private final MessageStore messages;
     private final ConversationStore conversationStore;
     private final PresenceAudience presence;
+    private final Clock clock;
 
-    public ConversationViews(UserStore users, MessageStore messages, ConversationStore conversations, PresenceAudience presence) {
+    public ConversationViews(UserStore users, MessageStore messages, ConversationStore conversations, PresenceAudience presence,
+            Clock clock) {
+        this.clock = clock;
         this.users = users;
         this.messages = messages;
         this.conversationStore = conversations;
@@ -101,10 +106,17 @@ public class ConversationViews {
             int unread) {
         List<ConversationView.MemberView> members = c.members().stream().map(m -> member(m, people.get(m.userId()),
                 m.userId().equals(viewerId) || c.type() == ConversationType.GROUP || isContact.test(m.userId()))).toList();
+        Instant until = c.member(viewerId).map(Member::mutedUntil).orElse(null);
         String name = c.type() == ConversationType.GROUP ? c.name() : members.stream()
                 .filter(m -> !m.id().equals(viewerId)).map(ConversationView.MemberView::fullName).findFirst().orElse("Direct conversation");
         return new ConversationView(c.id(), c.type().json(), name, members, c.lastSeq() == 0 ? null : last,
-                c.lastSeq(), unread, readSeq(c, viewerId), c.createdAt(), c.lastActivityAt(), c.lastChange());
+                c.lastSeq(), unread, readSeq(c, viewerId), c.createdAt(), c.lastActivityAt(), c.lastChange(),
+                timedMute(until), Mute.FOREVER.equals(until));
+    }
+
+    /** The end of a timed mute still running; null when none runs (a past end is the same as never muted). */
+    private Instant timedMute(Instant until) {
+        return until == null || Mute.FOREVER.equals(until) || !until.isAfter(clock.instant()) ? null : until;
     }
 
     private ConversationView.MemberView member(Member m, User user, boolean contact) {

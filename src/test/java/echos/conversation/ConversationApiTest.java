@@ -9,10 +9,17 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import echos.auth.TestAccounts;
 import echos.auth.TestAccounts.Account;
+import com.fasterxml.jackson.databind.JsonNode;
+import echos.realtime.TestSocket;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +30,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ConversationApiTest {
+
+    @TestHTTPResource("/ws")
+    URI ws;
 
     @Test
     void findsUsersByTheirWholeEmailExcludingYourself() {
@@ -37,6 +47,48 @@ class ConversationApiTest {
         as(me).queryParam("query", me.email()).get("/api/users").then().body("users", hasSize(0));
         as(me).queryParam("query", "").get("/api/users").then().body("users", hasSize(0));
         as(me).queryParam("query", "a").queryParam("limit", "500").get("/api/users").then().statusCode(400);
+    }
+
+    @Test
+    void mutesForOneMemberOnlyAndTellsThatMembersOtherSockets() {
+        Account a = TestAccounts.signUp();
+        Account b = TestAccounts.signUp();
+        String id = as(a).body(Map.of("userId", b.id())).post("/api/conversations/direct").then().statusCode(201)
+                .body("conversation.mutedUntil", nullValue()).body("conversation.mutedForever", equalTo(false))
+                .extract().path("conversation.id");
+        try (TestSocket other = TestSocket.of(ws, a)) {
+            String until = as(a).body(Map.of("duration", "1h")).put("/api/conversations/" + id + "/mute").then().statusCode(200)
+                    .body("conversation.mutedForever", equalTo(false)).extract().path("conversation.mutedUntil");
+            Duration left = Duration.between(Instant.now(), Instant.parse(until));
+            assertTrue(left.toMinutes() >= 58 && left.toMinutes() <= 60, "muted for about an hour: " + left);
+            JsonNode frame = other.await("conversation.updated", f -> id.equals(f.at("/data/conversation/id").asText()), Duration.ofSeconds(5));
+            assertEquals(until, frame.at("/data/conversation/mutedUntil").asText());
+
+            as(a).body(Map.of("duration", "always")).put("/api/conversations/" + id + "/mute").then().statusCode(200)
+                    .body("conversation.mutedUntil", nullValue()).body("conversation.mutedForever", equalTo(true));
+            as(a).get("/api/conversations").then().body("conversations.find { it.id == '" + id + "' }.mutedForever", equalTo(true));
+            as(b).get("/api/conversations/" + id).then().body("conversation.mutedForever", equalTo(false))
+                    .body("conversation.mutedUntil", nullValue());
+
+            as(a).delete("/api/conversations/" + id + "/mute").then().statusCode(200)
+                    .body("conversation.mutedForever", equalTo(false)).body("conversation.mutedUntil", nullValue());
+            other.await("conversation.updated", f -> id.equals(f.at("/data/conversation/id").asText())
+                    && !f.at("/data/conversation/mutedForever").asBoolean() && f.at("/data/conversation/mutedUntil").isNull(), Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void refusesUnknownMuteDurationsAndStrangers() {
+        Account a = TestAccounts.signUp();
+        Account b = TestAccounts.signUp();
+        String id = as(a).body(Map.of("userId", b.id())).post("/api/conversations/direct").then().extract().path("conversation.id");
+        as(a).body(Map.of("duration", "2h")).put("/api/conversations/" + id + "/mute").then().statusCode(400)
+                .body("error.code", equalTo("validation_failed")).body("error.fields.duration", notNullValue());
+        as(a).body("{}").put("/api/conversations/" + id + "/mute").then().statusCode(400);
+        as(a).get("/api/conversations/" + id).then().body("conversation.mutedForever", equalTo(false));
+        Account stranger = TestAccounts.signUp();
+        as(stranger).body(Map.of("duration", "8h")).put("/api/conversations/" + id + "/mute").then().statusCode(404);
+        as(stranger).delete("/api/conversations/" + id + "/mute").then().statusCode(404);
     }
 
     @Test

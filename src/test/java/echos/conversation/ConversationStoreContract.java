@@ -2,6 +2,7 @@ package echos.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import echos.message.MessageStore;
@@ -44,6 +45,28 @@ public abstract class ConversationStoreContract extends StoreContract {
         String id = newId();
         messages.append(new NewMessage(id, conversationId, senderId, newId(), "hi", T0));
         return id;
+    }
+
+    @Test
+    void keepsEachMembersMuteOwnUntilUnmuted() {
+        String a = users.create();
+        String b = users.create();
+        String id = conversations.findOrCreateDirect(newId(), a, b, T0).conversation().id();
+        assertNull(conversations.find(id).orElseThrow().member(a).orElseThrow().mutedUntil(), "nobody starts muted");
+
+        Instant hourLater = T0.plusSeconds(3600);
+        assertTrue(conversations.setMutedUntil(id, a, hourLater));
+        assertTrue(conversations.setMutedUntil(id, b, Mute.FOREVER));
+        Conversation muted = conversations.find(id).orElseThrow();
+        assertEquals(hourLater, muted.member(a).orElseThrow().mutedUntil());
+        assertEquals(Mute.FOREVER, muted.member(b).orElseThrow().mutedUntil(), "always survives the round trip");
+        assertEquals(Mute.FOREVER, conversations.listForUser(b).get(0).member(b).orElseThrow().mutedUntil());
+
+        assertTrue(conversations.setMutedUntil(id, a, null));
+        Conversation after = conversations.find(id).orElseThrow();
+        assertNull(after.member(a).orElseThrow().mutedUntil());
+        assertEquals(Mute.FOREVER, after.member(b).orElseThrow().mutedUntil(), "unmuting one member leaves the other muted");
+        assertFalse(conversations.setMutedUntil(id, users.create(), Mute.FOREVER), "a stranger has no membership to mute");
     }
 
     @Test

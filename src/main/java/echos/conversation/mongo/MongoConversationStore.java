@@ -156,6 +156,14 @@ public class MongoConversationStore implements ConversationStore {
     }
 
     @Override
+    public boolean setMutedUntil(String id, String userId, Instant until) {
+        // An unmuted member has no mutedUntil field, as before this feature, so Chatty's member shape is unchanged.
+        return conversations.updateOne(and(eq("_id", MongoIds.toBson(id)), eq("members.userId", MongoIds.toBson(userId))),
+                until == null ? Updates.unset("members.$.mutedUntil") : Updates.set("members.$.mutedUntil", Date.from(until)))
+                .getMatchedCount() > 0;
+    }
+
+    @Override
     public long lastChangeOf(String id) {
         Document d = conversations.find(eq("_id", MongoIds.toBson(id))).projection(Projections.include("lastChange")).first();
         return d == null ? 0 : MongoDocs.longOf(d, "lastChange");
@@ -233,7 +241,8 @@ public class MongoConversationStore implements ConversationStore {
         List<Member> members = new ArrayList<>();
         for (Document m : d.getList("members", Document.class, List.of())) {
             members.add(new Member(MongoIds.fromBson(m.get("userId")), Role.parse(m.getString("role")), m.getDate("joinedAt").toInstant(),
-                    MongoDocs.longOf(m, "deliveredSeq"), MongoDocs.longOf(m, "readSeq")));
+                    MongoDocs.longOf(m, "deliveredSeq"), MongoDocs.longOf(m, "readSeq"),
+                    m.getDate("mutedUntil") == null ? null : m.getDate("mutedUntil").toInstant()));
         }
         members.sort(MEMBER_ORDER);
         return new Conversation(MongoIds.fromBson(d.get("_id")), ConversationType.valueOf(d.getString("type").toUpperCase()), d.getString("name"),

@@ -24,7 +24,7 @@ import java.util.Set;
 public class SqlConversationStore implements ConversationStore {
 
     private static final String CONVERSATION_COLUMNS = "c.id, c.type, c.name, c.created_by, c.created_at, c.last_activity_at, c.last_seq, c.last_change";
-    private static final String MEMBER_COLUMNS = "conversation_id, user_id, role, joined_at, delivered_seq, read_seq";
+    private static final String MEMBER_COLUMNS = "conversation_id, user_id, role, joined_at, delivered_seq, read_seq, muted_until";
 
     /** Pairs of members (mine, other) of one conversation c; the member index and the primary key serve it. */
     private static final String SHARED_CONVERSATIONS = " FROM conversation_members mine"
@@ -161,6 +161,12 @@ public class SqlConversationStore implements ConversationStore {
     }
 
     @Override
+    public boolean setMutedUntil(String id, String userId, Instant until) {
+        return jdbc.updateOrFail("UPDATE conversation_members SET muted_until = ? WHERE conversation_id = ? AND user_id = ?",
+                until == null ? null : until.toEpochMilli(), id, userId) > 0;
+    }
+
+    @Override
     public Set<String> contactsOf(String userId) {
         return new HashSet<>(jdbc.list("SELECT DISTINCT other.user_id" + SHARED_CONVERSATIONS + " WHERE mine.user_id = ?"
                 + " AND other.user_id <> mine.user_id AND " + CONTACT, rs -> rs.getString(1), userId));
@@ -235,7 +241,12 @@ public class SqlConversationStore implements ConversationStore {
 
     private static Member member(ResultSet rs) throws SQLException {
         return new Member(rs.getString("user_id"), Role.parse(rs.getString("role")), Instant.ofEpochMilli(rs.getLong("joined_at")),
-                rs.getLong("delivered_seq"), rs.getLong("read_seq"));
+                rs.getLong("delivered_seq"), rs.getLong("read_seq"), mutedUntil(rs));
+    }
+
+    private static Instant mutedUntil(ResultSet rs) throws SQLException {
+        long until = rs.getLong("muted_until");
+        return rs.wasNull() ? null : Instant.ofEpochMilli(until);
     }
 
     private static MemberRow memberRow(ResultSet rs) throws SQLException {
