@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { showUnread, unreadFavicon, unreadTitle } from './unreadBadge';
+import favicon from '../../public/favicon.svg?raw';
+import { ICON_SHAPES, showUnread, unreadFavicon, unreadTitle } from './unreadBadge';
 
 describe('unread badge', () => {
   it('puts the unread total before the app name, capped at 99+', () => {
@@ -13,6 +14,10 @@ describe('unread badge', () => {
     const badged = decodeURIComponent(unreadFavicon(7).replace('data:image/svg+xml,', ''));
     expect(badged).toContain('>7</text>');
     expect(decodeURIComponent(unreadFavicon(250))).toContain('>99+</text>');
+  });
+
+  it('badges the same icon as public/favicon.svg', () => {
+    expect(favicon).toContain(ICON_SHAPES);
   });
 
   it('sets the document title and the icon link', () => {

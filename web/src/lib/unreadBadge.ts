@@ -1,6 +1,7 @@
 export const APP_TITLE = 'Echos';
 const FAVICON = '/favicon.svg';
-const ICON_SHAPES =
+// The icon's shapes again: an SVG used as a favicon cannot load /favicon.svg itself (a test keeps the two equal).
+export const ICON_SHAPES =
   '<rect width="64" height="64" rx="16" fill="#605dff"/><path d="M18 20h28a6 6 0 0 1 6 6v12a6 6 0 0 1-6 6H30l-9 7v-7h-3a6 6 0 0 1-6-6V26a6 6 0 0 1 6-6z" fill="#fff"/>';
 
 /** The tab title for this many unread messages: "(3) Echos", "(99+) Echos", or just "Echos". */

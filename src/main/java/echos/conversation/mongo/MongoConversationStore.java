@@ -242,7 +242,7 @@ public class MongoConversationStore implements ConversationStore {
         for (Document m : d.getList("members", Document.class, List.of())) {
             members.add(new Member(MongoIds.fromBson(m.get("userId")), Role.parse(m.getString("role")), m.getDate("joinedAt").toInstant(),
                     MongoDocs.longOf(m, "deliveredSeq"), MongoDocs.longOf(m, "readSeq"),
-                    m.getDate("mutedUntil") == null ? null : m.getDate("mutedUntil").toInstant()));
+                    Optional.ofNullable(m.getDate("mutedUntil")).map(Date::toInstant).orElse(null)));
         }
         members.sort(MEMBER_ORDER);
         return new Conversation(MongoIds.fromBson(d.get("_id")), ConversationType.valueOf(d.getString("type").toUpperCase()), d.getString("name"),
