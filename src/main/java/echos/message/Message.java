@@ -6,10 +6,16 @@ import java.time.Instant;
 /**
  * One stored message; seq numbers a conversation's messages 1, 2, 3... with no gaps. text is empty for an image
  * without caption, and null (like image) once the message is deleted: a tombstone keeps its seq. changeSeq is
- * the conversation's change counter at the message's last edit or delete (0 if never changed).
+ * the conversation's change counter at the message's last edit or delete (0 if never changed). replyTo is the
+ * message this one quotes, as that message is now (null when it is not a reply).
  */
 public record Message(String id, String conversationId, long seq, String senderId, String clientId, String text,
-        Instant createdAt, MessageImage image, Instant editedAt, Instant deletedAt, long changeSeq) {
+        Instant createdAt, MessageImage image, Instant editedAt, Instant deletedAt, long changeSeq, Quote replyTo) {
+
+    public Message(String id, String conversationId, long seq, String senderId, String clientId, String text, Instant createdAt,
+            MessageImage image, Instant editedAt, Instant deletedAt, long changeSeq) {
+        this(id, conversationId, seq, senderId, clientId, text, createdAt, image, editedAt, deletedAt, changeSeq, null);
+    }
 
     public Message(String id, String conversationId, long seq, String senderId, String clientId, String text, Instant createdAt) {
         this(id, conversationId, seq, senderId, clientId, text, createdAt, null, null, null, 0);
@@ -23,6 +29,26 @@ public record Message(String id, String conversationId, long seq, String senderI
     @JsonProperty("deleted")
     public boolean deleted() {
         return deletedAt != null;
+    }
+
+    /**
+     * The quoted message of a reply: its start ({@link #SNIPPET_MAX} characters at most), whether it carries an image,
+     * and whether it was deleted since (then text is null and image false).
+     */
+    public record Quote(String id, long seq, String senderId, String text, boolean image, boolean deleted) {
+
+        public static final int SNIPPET_MAX = 200;
+
+        public static Quote of(String id, long seq, String senderId, String text, boolean image, boolean deleted) {
+            if (deleted) {
+                return new Quote(id, seq, senderId, null, false, true);
+            }
+            String t = text == null ? "" : text;
+            if (t.codePointCount(0, t.length()) > SNIPPET_MAX) {
+                t = t.substring(0, t.offsetByCodePoints(0, SNIPPET_MAX));
+            }
+            return new Quote(id, seq, senderId, t, image, false);
+        }
     }
 
     /** The image a message carries. */

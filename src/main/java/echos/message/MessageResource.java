@@ -24,7 +24,7 @@ import java.util.Map;
 @Authenticated
 public class MessageResource {
 
-    public record SendRequest(String clientId, String text, String imageId) {
+    public record SendRequest(String clientId, String text, String imageId, String replyTo) {
     }
 
     public record EditRequest(String text) {
@@ -68,8 +68,8 @@ public class MessageResource {
     @POST
     @Path("/messages")
     public Response send(@PathParam("id") String id, SendRequest request) {
-        SendRequest r = request == null ? new SendRequest(null, null, null) : request;
-        MessageStore.Appended appended = send.send(caller.userId(), id, r.clientId(), r.text(), r.imageId(), null);
+        SendRequest r = request == null ? new SendRequest(null, null, null, null) : request;
+        MessageStore.Appended appended = send.send(caller.userId(), id, r.clientId(), r.text(), r.imageId(), r.replyTo(), null);
         return Response.status(appended.created() ? 201 : 200).entity(new One(appended.message())).build();
     }
 

@@ -48,6 +48,15 @@ public class SendMessage {
     /** As {@link #send(String, String, String, String, String)}, with an optional image the sender uploaded. */
     public MessageStore.Appended send(String senderId, String conversationId, String clientId, String text, String imageId,
             String origin) {
+        return send(senderId, conversationId, clientId, text, imageId, null, origin);
+    }
+
+    /**
+     * As {@link #send(String, String, String, String, String, String)}, optionally as a reply to a message of the same
+     * conversation that is not deleted (replyToId null: not a reply).
+     */
+    public MessageStore.Appended send(String senderId, String conversationId, String clientId, String text, String imageId,
+            String replyToId, String origin) {
         budget.take(senderId);
         boolean hasImage = imageId != null && !imageId.isBlank();
         new FieldErrors()
@@ -56,9 +65,13 @@ public class SendMessage {
                 .addIfPresent("imageId", hasImage && !isOwnMessageImage(imageId, senderId) ? "No such image of yours." : null)
                 .throwIfAny();
         Membership conversation = memberships.requireMember(conversationId, senderId);
+        String replyTo = replyToId == null || replyToId.isEmpty() ? null : replyToId;
+        if (replyTo != null && !isQuotable(conversation.conversationId(), replyTo)) {
+            new FieldErrors().addIfPresent("replyTo", "No such message in this conversation.").throwIfAny();
+        }
         var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         MessageStore.Appended appended = messages.append(new NewMessage(ids.next(), conversation.conversationId(), senderId, clientId,
-                text == null ? "" : text, now, hasImage ? imageId : null));
+                text == null ? "" : text, now, hasImage ? imageId : null, replyTo));
         if (hasImage) {
             media.attach(imageId, now);
         }
@@ -96,6 +109,10 @@ public class SendMessage {
 
     static String captionProblem(String text) {
         return text == null || text.isBlank() ? null : textProblem(text);
+    }
+
+    private boolean isQuotable(String conversationId, String messageId) {
+        return messageId.length() <= CLIENT_ID_MAX && messages.find(conversationId, messageId).filter(m -> !m.deleted()).isPresent();
     }
 
     private boolean isOwnMessageImage(String imageId, String senderId) {

@@ -26,7 +26,7 @@ public class MessageFrames {
 
     void send(Peer peer, InboundFrame frame) {
         MessageStore.Appended appended = sendMessage.send(peer.userId(), frame.text("conversationId"), frame.text("clientId"),
-                frame.text("text"), frame.text("imageId"), peer.id());
+                frame.text("text"), frame.text("imageId"), frame.text("replyTo"), peer.id());
         Message message = appended.message();
         peer.send(codec.encode(OutboundFrame.reply("message.ack", frame.ref(), Map.of("clientId", message.clientId(), "message", message))));
     }

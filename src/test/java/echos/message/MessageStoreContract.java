@@ -201,6 +201,39 @@ public abstract class MessageStoreContract extends StoreContract {
     }
 
     @Test
+    void aReplyCarriesItsQuotedMessageAsItIsNowOnEveryRead() {
+        Chat chat = newChat();
+        String longText = "x".repeat(Message.Quote.SNIPPET_MAX) + "tail";
+        Message original = send(chat, chat.a(), "1", longText).message();
+        Message plain = send(chat, chat.b(), "2", "not a reply").message();
+        Message reply = messages.append(new NewMessage(UUID.randomUUID().toString(), chat.id(), chat.b(), "3", "answer", T0, null,
+                original.id())).message();
+        assertEquals(null, plain.replyTo());
+        Message.Quote quote = reply.replyTo();
+        assertEquals(original.id(), quote.id());
+        assertEquals(1, quote.seq());
+        assertEquals(chat.a(), quote.senderId());
+        assertEquals("x".repeat(Message.Quote.SNIPPET_MAX), quote.text(), "the quote is the start of the text");
+        assertFalse(quote.deleted());
+        assertEquals(quote, messages.find(chat.id(), reply.id()).orElseThrow().replyTo());
+        assertEquals(quote, messages.last(chat.id()).orElseThrow().replyTo());
+        assertEquals(quote, messages.lastOf(List.of(chat.id())).get(chat.id()).replyTo());
+        assertEquals(quote, messages.before(chat.id(), 10, 10).get(0).replyTo());
+
+        messages.edit(chat.id(), original.id(), "edited original", T0.plusSeconds(1)).orElseThrow();
+        assertEquals("edited original", messages.after(chat.id(), 2, 10).get(0).replyTo().text(), "an edit shows in the quote");
+        messages.delete(chat.id(), original.id(), T0.plusSeconds(2)).orElseThrow();
+        Message.Quote gone = messages.find(chat.id(), reply.id()).orElseThrow().replyTo();
+        assertTrue(gone.deleted(), "a deleted original shows as deleted");
+        assertEquals(null, gone.text());
+        assertEquals(original.id(), gone.id());
+        messages.edit(chat.id(), reply.id(), "answer, edited", T0.plusSeconds(3)).orElseThrow();
+        Message replayed = messages.changesAfter(chat.id(), 2, 10).get(0).message();
+        assertEquals(reply.id(), replayed.id());
+        assertTrue(replayed.replyTo().deleted(), "changes replay the reply with its quote");
+    }
+
+    @Test
     void concurrentEditsGetGapFreeChangeNumbers() throws Exception {
         Chat chat = newChat();
         List<Message> sent = new ArrayList<>();

@@ -93,7 +93,7 @@ public class MongoMessageStore implements MessageStore {
             try {
                 messages.insertOne(doc);
                 advanceConversation(conversationId, seq, Date.from(message.createdAt()), doc.get("senderId"));
-                return new Appended(message(doc), true);
+                return new Appended(withQuotes(List.of(doc)).get(0), true);
             } catch (MongoWriteException e) {
                 if (!MongoErrors.isDuplicateKey(e)) {
                     throw e;
@@ -129,21 +129,20 @@ public class MongoMessageStore implements MessageStore {
         if (conversationIds.isEmpty()) {
             return last;
         }
+        List<Document> docs = new ArrayList<>();
         // sorted as the (conversationId, seq) index runs backwards, so MongoDB takes each group's first from the index
         messages.aggregate(List.of(Aggregates.match(in("conversationId", conversationIds.stream().distinct().map(MongoIds::toBson).toList())),
                 Aggregates.sort(Sorts.descending("conversationId", "seq")),
                 Aggregates.group("$conversationId", Accumulators.first("last", "$$ROOT"))))
-                .forEach(d -> {
-                    Message m = message(d.get("last", Document.class));
-                    last.put(m.conversationId(), m);
-                });
+                .forEach(d -> docs.add(d.get("last", Document.class)));
+        withQuotes(docs).forEach(m -> last.put(m.conversationId(), m));
         return last;
     }
 
     @Override
     public Optional<Message> find(String conversationId, String messageId) {
         return Optional.ofNullable(messages.find(and(eq("_id", MongoIds.toBson(messageId)), eq("conversationId", MongoIds.toBson(conversationId))))
-                .first()).map(MongoMessageStore::message);
+                .first()).map(this::message);
     }
 
     @Override
@@ -159,7 +158,7 @@ public class MongoMessageStore implements MessageStore {
                         Updates.max("changeSeq", change)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         // deleted meanwhile: the claimed change number still lists the message, as the tombstone it now is
-        return Optional.ofNullable(edited).map(MongoMessageStore::message);
+        return Optional.ofNullable(edited).map(this::message);
     }
 
     @Override
@@ -188,7 +187,9 @@ public class MongoMessageStore implements MessageStore {
         changes.find(and(eq("conversationId", MongoIds.toBson(conversationId)), gt("changeSeq", afterChange)))
                 .sort(Sorts.ascending("changeSeq")).limit(limit).into(logged);
         Map<Object, Message> current = new HashMap<>();
-        messages.find(in("_id", logged.stream().map(d -> d.get("messageId")).toList())).forEach(d -> current.put(d.get("_id"), message(d)));
+        List<Document> docs = new ArrayList<>();
+        messages.find(in("_id", logged.stream().map(d -> d.get("messageId")).toList())).into(docs);
+        withQuotes(docs).forEach(m -> current.put(MongoIds.toBson(m.id()), m));
         List<Change> out = new ArrayList<>();
         for (Document d : logged) {
             Message m = current.get(d.get("messageId"));
@@ -284,13 +285,45 @@ public class MongoMessageStore implements MessageStore {
 
     private Optional<Message> byClientId(NewMessage m) {
         return Optional.ofNullable(messages.find(and(eq("conversationId", MongoIds.toBson(m.conversationId())),
-                eq("clientKey", clientKey(m.senderId(), m.clientId())))).first()).map(MongoMessageStore::message);
+                eq("clientKey", clientKey(m.senderId(), m.clientId())))).first()).map(this::message);
     }
 
     private List<Message> list(org.bson.conversions.Bson filter, org.bson.conversions.Bson sort, int limit) {
-        List<Message> out = new ArrayList<>();
-        messages.find(filter).sort(sort).limit(limit).forEach(d -> out.add(message(d)));
+        List<Document> docs = new ArrayList<>();
+        messages.find(filter).sort(sort).limit(limit).into(docs);
+        return withQuotes(docs);
+    }
+
+    private Message message(Document d) {
+        return withQuotes(List.of(d)).get(0);
+    }
+
+    /** The messages, each reply with its quoted message as it is now, read with one query for all of them. */
+    private List<Message> withQuotes(List<Document> docs) {
+        List<Object> quotedIds = docs.stream().map(d -> d.get("replyTo")).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<Object, Document> quoted = new HashMap<>();
+        if (!quotedIds.isEmpty()) {
+            messages.find(in("_id", quotedIds)).projection(Projections.include("seq", "senderId", "text", "image", "deletedAt"))
+                    .forEach(q -> quoted.put(q.get("_id"), q));
+        }
+        List<Message> out = new ArrayList<>(docs.size());
+        for (Document d : docs) {
+            out.add(message(d, quote(d.get("replyTo"), quoted)));
+        }
         return out;
+    }
+
+    private static Message.Quote quote(Object replyTo, Map<Object, Document> quoted) {
+        if (replyTo == null) {
+            return null;
+        }
+        Document q = quoted.get(replyTo);
+        if (q == null) {
+            return Message.Quote.of(MongoIds.fromBson(replyTo), 0, null, null, false, true);
+        }
+        String image = q.getString("image");
+        return Message.Quote.of(MongoIds.fromBson(replyTo), MongoDocs.longOf(q, "seq"), MongoIds.fromBson(q.get("senderId")), q.getString("text"),
+                image != null && !image.isEmpty(), q.getDate("deletedAt") != null);
     }
 
     private Document document(NewMessage m, Document conversation) {
@@ -305,6 +338,9 @@ public class MongoMessageStore implements MessageStore {
                 }
             }
         }
+        if (m.replyToId() != null) {
+            doc.append("replyTo", MongoIds.toBson(m.replyToId()));
+        }
         doc.append("clientId", m.clientId()).append("clientKey", clientKey(m.senderId(), m.clientId())).append("text", m.text()).append("createdAt", Date.from(m.createdAt()))
                 .append("updatedAt", Date.from(m.createdAt())).append("__v", 0);
         if (m.imageId() != null) {
@@ -318,7 +354,7 @@ public class MongoMessageStore implements MessageStore {
         return doc;
     }
 
-    static Message message(Document d) {
+    private static Message message(Document d, Message.Quote replyTo) {
         Date deletedAt = d.getDate("deletedAt");
         Date editedAt = d.getDate("editedAt");
         Object imageId = d.get("imageId");
@@ -330,7 +366,7 @@ public class MongoMessageStore implements MessageStore {
         return new Message(MongoIds.fromBson(d.get("_id")), MongoIds.fromBson(d.get("conversationId")), MongoDocs.longOf(d, "seq"),
                 MongoIds.fromBson(d.get("senderId")), d.getString("clientId"), deletedAt != null ? null : text == null ? "" : text,
                 d.getDate("createdAt").toInstant(), image, editedAt == null ? null : editedAt.toInstant(),
-                deletedAt == null ? null : deletedAt.toInstant(), MongoDocs.longOf(d, "changeSeq"));
+                deletedAt == null ? null : deletedAt.toInstant(), MongoDocs.longOf(d, "changeSeq"), replyTo);
     }
 
     /** What makes a send idempotent: the same clientId from the same sender in one conversation. */

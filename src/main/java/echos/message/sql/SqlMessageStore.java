@@ -26,11 +26,14 @@ import java.util.Optional;
  */
 public class SqlMessageStore implements MessageStore {
 
-    private static final String COLUMNS = "id, conversation_id, seq, sender_id, client_id, text, created_at, image_id";
+    private static final String COLUMNS = "id, conversation_id, seq, sender_id, client_id, text, created_at, image_id, reply_to_id";
     private static final String SELECT = "SELECT m.id, m.conversation_id, m.seq, m.sender_id, m.client_id, m.text, m.created_at, m.image_id,"
             + " m.edited_at, m.deleted_at, m.change_seq,"
-            + " i.url AS image_url, i.thumbnail_url AS image_thumbnail_url, i.width AS image_width, i.height AS image_height"
-            + " FROM messages m LEFT JOIN media i ON i.id = m.image_id ";
+            + " i.url AS image_url, i.thumbnail_url AS image_thumbnail_url, i.width AS image_width, i.height AS image_height,"
+            + " m.reply_to_id, q.seq AS quote_seq, q.sender_id AS quote_sender_id, q.text AS quote_text, q.image_id AS quote_image_id,"
+            + " q.deleted_at AS quote_deleted_at"
+            // the quoted message joins on its primary key within the same row read, so a page of replies costs no extra query
+            + " FROM messages m LEFT JOIN media i ON i.id = m.image_id LEFT JOIN messages q ON q.id = m.reply_to_id ";
 
     private final Jdbc jdbc;
     private final GroupCommit appends;
@@ -52,11 +55,12 @@ public class SqlMessageStore implements MessageStore {
                 long seq = jdbc.one("UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ? WHERE id = ? RETURNING last_seq",
                         rs -> rs.getLong(1), message.createdAt().toEpochMilli(), message.conversationId())
                         .orElseThrow(() -> new StorageException("no conversation " + message.conversationId(), null));
-                jdbc.update("INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", message.id(), message.conversationId(),
-                        seq, message.senderId(), message.clientId(), message.text(), message.createdAt().toEpochMilli(), message.imageId());
+                jdbc.update("INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", message.id(), message.conversationId(),
+                        seq, message.senderId(), message.clientId(), message.text(), message.createdAt().toEpochMilli(), message.imageId(),
+                        message.replyToId());
                 return seq;
             });
-            if (message.imageId() == null) {
+            if (message.imageId() == null && message.replyToId() == null) {
                 return new Appended(new Message(message.id(), message.conversationId(), storedSeq, message.senderId(),
                         message.clientId(), message.text(), message.createdAt()), true);
             }
@@ -244,7 +248,21 @@ public class SqlMessageStore implements MessageStore {
         Instant deletedAt = instantOrNull(rs, "deleted_at");
         return new Message(rs.getString("id"), rs.getString("conversation_id"), rs.getLong("seq"), rs.getString("sender_id"),
                 rs.getString("client_id"), deletedAt == null ? rs.getString("text") : null, Instant.ofEpochMilli(rs.getLong("created_at")),
-                deletedAt == null ? image : null, instantOrNull(rs, "edited_at"), deletedAt, rs.getLong("change_seq"));
+                deletedAt == null ? image : null, instantOrNull(rs, "edited_at"), deletedAt, rs.getLong("change_seq"), quote(rs));
+    }
+
+    private static Message.Quote quote(ResultSet rs) throws SQLException {
+        String id = rs.getString("reply_to_id");
+        if (id == null) {
+            return null;
+        }
+        long seq = rs.getLong("quote_seq");
+        if (rs.wasNull()) {
+            // the quoted row is gone (not possible while messages are only tombstoned): shown as deleted
+            return Message.Quote.of(id, 0, null, null, false, true);
+        }
+        return Message.Quote.of(id, seq, rs.getString("quote_sender_id"), rs.getString("quote_text"), rs.getString("quote_image_id") != null,
+                instantOrNull(rs, "quote_deleted_at") != null);
     }
 
     private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
