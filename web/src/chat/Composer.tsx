@@ -11,12 +11,13 @@ import {
   type Ref,
 } from 'react';
 import { charCount } from '../auth/validation';
-import { CloseIcon, PaperclipIcon, SendIcon } from '../components/icons';
-import { MESSAGE_MAX } from '../lib/chatTypes';
+import { CloseIcon, PaperclipIcon, ReplyIcon, SendIcon } from '../components/icons';
+import { MESSAGE_MAX, type Quote } from '../lib/chatTypes';
 import { checkImage, createPreviewUrl, dragHasFiles, firstFile, formatBytes, IMAGE_ACCEPT, revokePreviewUrl } from '../lib/images';
 import { readDraft, writeDraft } from '../store/composerDrafts';
 import type { Attachment } from '../store/messages';
 import { toast } from '../store/toast';
+import { quoteText } from './QuoteBlock';
 
 /** Lets the thread hand over an image dropped anywhere on it, and give the focus back after an edit. */
 export interface ComposerHandle {
@@ -37,6 +38,9 @@ interface Props {
   autoFocus?: boolean;
   /** Where the unsent text is kept (see store/composerDrafts); none: it lives only while shown. */
   draftKey?: string;
+  /** The message being replied to, shown above the input until sent or cancelled. */
+  replyingTo?: { quote: Quote; senderName: string } | null;
+  onCancelReply?: () => void;
   ref?: Ref<ComposerHandle>;
 }
 
@@ -54,7 +58,7 @@ const COUNTER_FROM = MESSAGE_MAX - 500;
  * Message input: Enter sends, Shift+Enter adds a line; the send button is disabled when empty.
  * One image can be attached (button, paste or drop); it is previewed until sent or removed.
  */
-export function Composer({ onSend, onTyping, onEditLast, autoFocus, draftKey, ref }: Props) {
+export function Composer({ onSend, onTyping, onEditLast, autoFocus, draftKey, replyingTo = null, onCancelReply, ref }: Props) {
   const [text, setText] = useState(() => (draftKey ? readDraft(draftKey) : ''));
   useEffect(() => {
     if (draftKey) writeDraft(draftKey, text);
@@ -99,6 +103,11 @@ export function Composer({ onSend, onTyping, onEditLast, autoFocus, draftKey, re
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Escape' && replyingTo) {
+      e.preventDefault();
+      onCancelReply?.();
+      return;
+    }
     if (e.key === 'ArrowUp' && text === '' && !chosen && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
       if (onEditLast?.()) e.preventDefault();
       return;
@@ -135,6 +144,30 @@ export function Composer({ onSend, onTyping, onEditLast, autoFocus, draftKey, re
       onDragOver={onDragOver}
       onDrop={onDrop}
     >
+      {replyingTo && (
+        <div className="flex items-center gap-2 min-w-0 rounded-box bg-base-200 pl-3 pr-1 py-1.5" data-testid="composer-reply">
+          <ReplyIcon className="size-4 shrink-0 text-primary" />
+          <div className="flex-1 min-w-0 text-xs">
+            <p className="font-semibold truncate">Replying to {replyingTo.senderName}</p>
+            <p className="truncate text-base-content/70" data-testid="composer-reply-text">
+              {quoteText(replyingTo.quote)}
+            </p>
+          </div>
+          <button
+            type="button"
+            className="btn btn-ghost btn-xs btn-circle shrink-0"
+            aria-label="Cancel reply"
+            title="Cancel reply"
+            onClick={() => {
+              onCancelReply?.();
+              textRef.current?.focus();
+            }}
+            data-testid="composer-reply-cancel"
+          >
+            <CloseIcon className="size-3.5" />
+          </button>
+        </div>
+      )}
       {chosen && (
         <div className="flex items-center gap-3 min-w-0" data-testid="attachment">
           <div className="relative shrink-0">

@@ -88,7 +88,12 @@ describe('edited and deleted messages', () => {
 
   it('edits my message in place: Enter sends message.edit and the answer settles it; Esc cancels', async () => {
     const { ws, user } = await openChat([direct()], [m1, m2, m3]);
-    expect(within(bubble(3)).queryByTestId('message-menu')).not.toBeInTheDocument(); // Bob's, in a direct chat
+    // Bob's, in a direct chat: only Reply
+    await user.click(within(bubble(3)).getByTestId('message-menu'));
+    expect(screen.getByTestId('message-reply')).toBeInTheDocument();
+    expect(screen.queryByTestId('message-edit')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('message-delete')).not.toBeInTheDocument();
+    await user.keyboard('{Escape}');
 
     await user.hover(bubble(2));
     await user.click(within(bubble(2)).getByTestId('message-menu'));
@@ -178,7 +183,9 @@ describe('edited and deleted messages', () => {
     await user.keyboard('{Escape}');
 
     serverSends(ws, 'conversation.updated', { conversation: team('member') });
-    expect(within(bubble(1)).queryByTestId('message-menu')).not.toBeInTheDocument();
+    await user.click(within(bubble(1)).getByTestId('message-menu'));
+    expect(screen.queryByTestId('message-delete')).not.toBeInTheDocument();
+    await user.keyboard('{Escape}');
     await user.click(within(bubble(2)).getByTestId('message-menu'));
     expect(screen.getByTestId('message-edit')).toBeInTheDocument();
     expect(screen.getByTestId('message-delete')).toBeInTheDocument();

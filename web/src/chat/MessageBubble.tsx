@@ -6,6 +6,8 @@ import { formatDateTime, formatTime } from '../lib/format';
 import { MessageEditor } from './MessageEditor';
 import { MessageImage, type BubbleImage } from './MessageImage';
 import { MessageMenu } from './MessageMenu';
+import { QuoteBlock } from './QuoteBlock';
+import type { Quote } from '../lib/chatTypes';
 
 /** A touch held this long opens the message menu. */
 export const LONG_PRESS_MS = 500;
@@ -45,6 +47,14 @@ interface Props {
   editing?: boolean;
   onSaveEdit?: (text: string) => void;
   onCancelEdit?: () => void;
+  /** The message this one replies to, with its sender's name. */
+  quote?: { quote: Quote; senderName: string } | null;
+  /** Click on the quote: show the quoted message. */
+  onOpenQuote?: () => void;
+  canReply?: boolean;
+  onReply?: () => void;
+  /** Briefly marked: the message a quote or a search hit led to. */
+  highlighted?: boolean;
 }
 
 const TICK_LABEL: Record<MessageStatus, string> = {
@@ -92,10 +102,15 @@ export function MessageBubble({
   editing = false,
   onSaveEdit,
   onCancelEdit,
+  quote = null,
+  onOpenQuote,
+  canReply = false,
+  onReply,
+  highlighted = false,
 }: Props) {
   const hasText = text.length > 0;
   const stored = seq !== null && status !== 'pending' && status !== 'failed';
-  const hasMenu = stored && !deleted && !editing && !saving && (canEdit || canDelete);
+  const hasMenu = stored && !deleted && !editing && !saving && (canEdit || canDelete || canReply);
   const isEditing = editing && stored && !deleted;
   const shownImage = deleted ? null : image;
   const [menuOpen, setMenuOpen] = useState(false);
@@ -111,6 +126,7 @@ export function MessageBubble({
   else if (mine) bubbleClass += ' chat-bubble-primary';
   if (status === 'pending' || saving) bubbleClass += ' opacity-80';
   if (shownImage && !isEditing) bubbleClass += ` p-1.5 ${hasText ? 'min-w-40' : ''}`;
+  if (highlighted) bubbleClass += ' ring-2 ring-warning ring-offset-2 ring-offset-base-100';
 
   return (
     <div
@@ -120,6 +136,7 @@ export function MessageBubble({
       data-mine={mine ? 'true' : 'false'}
       data-status={mine ? status : undefined}
       data-deleted={deleted ? 'true' : undefined}
+      data-highlighted={highlighted ? 'true' : undefined}
     >
       {senderName && <div className="chat-header text-xs text-base-content/70 pb-0.5">{senderName}</div>}
       <div className={bubbleClass} {...(hasMenu ? longPress : {})}>
@@ -130,6 +147,7 @@ export function MessageBubble({
           </p>
         ) : (
           <>
+            {quote && <QuoteBlock quote={quote.quote} senderName={quote.senderName} onPrimary={mine} onOpen={onOpenQuote} />}
             {/* With an image, the caption wraps at the image's width (w-0 min-w-full) instead of widening the bubble. */}
             {shownImage && <MessageImage image={shownImage} progress={uploadProgress} />}
             {isEditing ? (
@@ -161,6 +179,11 @@ export function MessageBubble({
             onClose={closeMenu}
             canEdit={canEdit}
             canDelete={canDelete}
+            canReply={canReply}
+            onReply={() => {
+              setMenuOpen(false);
+              onReply?.();
+            }}
             onEdit={() => {
               setMenuOpen(false);
               onEdit?.();

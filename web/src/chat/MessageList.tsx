@@ -1,6 +1,6 @@
-import { Fragment, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Spinner } from '../components/Spinner';
-import type { Conversation, Member, Message } from '../lib/chatTypes';
+import type { Conversation, Member, Message, Quote } from '../lib/chatTypes';
 import { dayKey, formatDayLabel } from '../lib/format';
 import { tombstone, type PendingChange, type PendingMessage, type Thread } from '../store/messages';
 import { MessageBubble, type MessageStatus } from './MessageBubble';
@@ -26,6 +26,20 @@ interface Props {
   onSaveEdit?: (messageId: string, text: string) => void;
   onCancelEdit?: () => void;
   onDelete?: (message: Message) => void;
+  onReply?: (message: Message) => void;
+  /** A quote was clicked: bring the quoted message (by seq) into view, loading older history if needed. */
+  onOpenQuote?: (seq: number) => void;
+  /** Scroll this message into view and mark it for a moment; `n` changes for every new request. */
+  target?: { seq: number; n: number } | null;
+}
+
+/** How long the message a quote or search hit led to stays marked. */
+export const HIGHLIGHT_MS = 2500;
+
+/** The name a quote shows for its sender. */
+export function quoteSenderName(q: Quote, conversation: Conversation, me: string | null): string {
+  if (q.senderId !== null && q.senderId === me) return 'You';
+  return conversation.members.find((x) => x.id === q.senderId)?.fullName ?? 'Former member';
 }
 
 type Row =
@@ -136,6 +150,9 @@ export function MessageList({
   onSaveEdit,
   onCancelEdit,
   onDelete,
+  onReply,
+  onOpenQuote,
+  target = null,
 }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
@@ -215,6 +232,24 @@ export function MessageList({
   };
   const newWhileAway = awayFromSeq === null ? 0 : countNewerFromOthers(thread.messages, awayFromSeq, me);
 
+  // A quote or search hit led here: centre that message and mark it for a moment.
+  const [highlightSeq, setHighlightSeq] = useState<number | null>(null);
+  const targetLoaded = target !== null && thread.messages.some((m) => m.seq === target.seq);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || !target || !targetLoaded) return;
+    const row = el.querySelector<HTMLElement>(`[data-testid="message"][data-seq="${target.seq}"]`);
+    if (!row) return;
+    row.scrollIntoView?.({ block: 'center' });
+    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < BOTTOM_THRESHOLD_PX;
+    setHighlightSeq(target.seq);
+  }, [target, targetLoaded]);
+  useEffect(() => {
+    if (highlightSeq === null) return;
+    const t = setTimeout(() => setHighlightSeq(null), HIGHLIGHT_MS);
+    return () => clearTimeout(t);
+  }, [highlightSeq, target]);
+
   // A short history that does not fill the screen cannot be scrolled: fetch more right away.
   useLayoutEffect(() => {
     const el = ref.current;
@@ -282,6 +317,7 @@ export function MessageList({
                 error={p.error}
                 onRetry={() => onRetry(p.clientId)}
                 image={pendingImage(p)}
+                quote={p.replyTo ? { quote: p.replyTo, senderName: quoteSenderName(p.replyTo, conversation, me) } : null}
                 uploadProgress={p.image && !p.image.imageId && p.status === 'pending' ? p.image.progress : null}
               />
             );
@@ -318,6 +354,11 @@ export function MessageList({
                 editing={editingId === m.id && mine && !deleted}
                 onSaveEdit={(text) => onSaveEdit?.(m.id, text)}
                 onCancelEdit={onCancelEdit}
+                quote={m.replyTo ? { quote: m.replyTo, senderName: quoteSenderName(m.replyTo, conversation, me) } : null}
+                onOpenQuote={m.replyTo && onOpenQuote ? () => onOpenQuote(m.replyTo!.seq) : undefined}
+                canReply={!deleted && !!onReply}
+                onReply={() => onReply?.(stored)}
+                highlighted={highlightSeq === m.seq}
               />
               {seenBy && seenBy.seq === m.seq && (
                 <p className="text-right text-xs text-base-content/60 pr-1 -mt-0.5 mb-1" data-testid="seen-by">

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { EditIcon, MoreIcon, TrashIcon } from '../components/icons';
+import { EditIcon, MoreIcon, ReplyIcon, TrashIcon } from '../components/icons';
 
 interface Props {
   /** Which side of the bubble the button sits on (my messages: left, others': right). */
@@ -11,16 +11,18 @@ interface Props {
   canDelete: boolean;
   onEdit: () => void;
   onDelete: () => void;
+  canReply?: boolean;
+  onReply?: () => void;
 }
 
 /** Room the menu needs below its button; with less, it opens upwards. */
-const MENU_HEIGHT_PX = 96;
+const MENU_HEIGHT_PX = 132;
 
 /**
  * A message's actions: a button beside the bubble, shown on hover (and while open; the bubble opens
- * it on a long press), with Edit and Delete. An outside click or Esc closes it.
+ * it on a long press), with Reply, Edit and Delete. An outside click or Esc closes it.
  */
-export function MessageMenu({ side, open, onToggle, onClose, canEdit, canDelete, onEdit, onDelete }: Props) {
+export function MessageMenu({ side, open, onToggle, onClose, canEdit, canDelete, onEdit, onDelete, canReply = false, onReply }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [up, setUp] = useState(false);
 
@@ -77,6 +79,13 @@ export function MessageMenu({ side, open, onToggle, onClose, canEdit, canDelete,
           } ${side === 'left' ? 'left-0' : 'right-0'}`}
           data-testid="message-menu-items"
         >
+          {canReply && (
+            <li>
+              <button type="button" role="menuitem" onClick={onReply} data-testid="message-reply">
+                <ReplyIcon className="size-4" /> Reply
+              </button>
+            </li>
+          )}
           {canEdit && (
             <li>
               <button type="button" role="menuitem" onClick={onEdit} data-testid="message-edit">

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Avatar } from '../components/Avatar';
 import { ArrowLeftIcon, ImageIcon, InfoIcon } from '../components/icons';
 import type { Conversation, Message } from '../lib/chatTypes';
@@ -10,11 +10,13 @@ import { draftKey } from '../store/composerDrafts';
 import { useConversations } from '../store/conversations';
 import { emptyThread, lastEditable, useMessages, type Attachment } from '../store/messages';
 import { presenceOf, usePresence } from '../store/presence';
+import { toast } from '../store/toast';
 import { useTyping } from '../store/typing';
 import { Composer, type ComposerHandle } from './Composer';
 import { DeleteMessageDialog } from './DeleteMessageDialog';
 import { GroupInfo } from './GroupInfo';
-import { MessageList } from './MessageList';
+import { MessageList, quoteSenderName } from './MessageList';
+import { quoteOf } from '../lib/chatTypes';
 import { isAnyoneOnline, peer, typingText } from './people';
 
 /** Re-renders every `ms` so relative times ("5 min ago") stay true. */
@@ -118,16 +120,49 @@ export function Thread({ conversation: c, me }: Props) {
     setEditingId(null);
     setDeleting(null);
   }, [id]);
+  // The message being replied to, and the one a quote or `?at=<seq>` (a search hit) asks to show.
+  const [replyingTo, setReplyingTo] = useState<Message | null>(null);
+  const [target, setTarget] = useState<{ seq: number; n: number } | null>(null);
+  useEffect(() => {
+    setReplyingTo(null);
+    setTarget(null);
+  }, [id]);
+  const jumpTo = useCallback(
+    async (seq: number) => {
+      if (await useMessages.getState().loadUntil(id, seq)) setTarget((t) => ({ seq, n: (t?.n ?? 0) + 1 }));
+      else toast.error("That message isn't in the loaded history of this conversation.");
+    },
+    [id],
+  );
+  const [params, setParams] = useSearchParams();
+  const at = params.get('at');
+  useEffect(() => {
+    if (at === null) return;
+    setParams((p) => {
+      p.delete('at');
+      return p;
+    }, { replace: true });
+    const seq = Number(at);
+    if (Number.isSafeInteger(seq) && seq > 0) void jumpTo(seq);
+  }, [at, jumpTo, setParams]);
+  const onReply = useCallback((m: Message) => {
+    setReplyingTo(m);
+    composer.current?.focus();
+  }, []);
+
   const myRole = c.members.find((m) => m.id === me)?.role;
   const canDeleteOthers = c.type === 'group' && (myRole === 'owner' || myRole === 'admin');
 
   const onSend = useCallback(
     (text: string, attachment?: Attachment) => {
-      const sent = useMessages.getState().send(id, text, attachment) !== null;
-      if (sent) useTyping.getState().messageSent(id);
+      const sent = useMessages.getState().send(id, text, attachment, replyingTo) !== null;
+      if (sent) {
+        useTyping.getState().messageSent(id);
+        setReplyingTo(null);
+      }
       return sent;
     },
-    [id],
+    [id, replyingTo],
   );
   const onTyping = useCallback(() => useTyping.getState().notifyTyping(id), [id]);
   const onLoadOlder = useCallback(() => void useMessages.getState().loadOlder(id), [id]);
@@ -227,11 +262,16 @@ export function Thread({ conversation: c, me }: Props) {
         onSaveEdit={onSaveEdit}
         onCancelEdit={endEdit}
         onDelete={setDeleting}
+        onReply={onReply}
+        onOpenQuote={(seq) => void jumpTo(seq)}
+        target={target}
       />
       <div className="h-5 px-4 text-xs text-base-content/60 italic shrink-0" aria-live="polite">
         {typing && <span data-testid="typing-indicator">{typing}</span>}
       </div>
-      <Composer key={id} ref={composer} draftKey={me ? draftKey(me, id) : undefined} onSend={onSend} onTyping={onTyping} onEditLast={onEditLast} autoFocus={isWide()} />
+      <Composer key={id} ref={composer} draftKey={me ? draftKey(me, id) : undefined} onSend={onSend} onTyping={onTyping} onEditLast={onEditLast} autoFocus={isWide()}
+        replyingTo={replyingTo ? { quote: quoteOf(replyingTo), senderName: quoteSenderName(quoteOf(replyingTo), c, me) } : null}
+        onCancelReply={() => setReplyingTo(null)} />
       {infoOpen && c.type === 'group' && <GroupInfo conversation={c} me={me} onClose={() => setInfoOpen(false)} />}
       {deleting && (
         <DeleteMessageDialog othersMessage={deleting.senderId !== me} onConfirm={onConfirmDelete} onCancel={() => setDeleting(null)} />

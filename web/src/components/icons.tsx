@@ -105,6 +105,13 @@ export const EditIcon = (p: IconProps) => (
   </Svg>
 );
 
+export const ReplyIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M9 17l-5-5 5-5" />
+    <path d="M20 18v-2a4 4 0 0 0-4-4H4" />
+  </Svg>
+);
+
 export const UsersIcon = (p: IconProps) => (
   <Svg {...p}>
     <circle cx="9" cy="8" r="4" />

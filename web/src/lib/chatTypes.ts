@@ -41,6 +41,28 @@ export interface Message {
   deletedAt?: string | null;
   /** The conversation's change number of this message's last edit or delete (0 if never). */
   changeSeq?: number;
+  /** The message this one replies to, as it is now; null (or absent) when it is not a reply. */
+  replyTo?: Quote | null;
+}
+
+/** The quoted message of a reply: the start of its text (null once deleted). */
+export interface Quote {
+  id: string;
+  seq: number;
+  senderId: string | null;
+  text: string | null;
+  image: boolean;
+  deleted: boolean;
+}
+
+/** The first characters of a message kept in a quote (the server keeps as many). */
+export const QUOTE_SNIPPET_MAX = 200;
+
+/** A quote of the message as it is now. */
+export function quoteOf(m: Message): Quote {
+  if (m.deleted) return { id: m.id, seq: m.seq, senderId: m.senderId, text: null, image: false, deleted: true };
+  const chars = Array.from(m.text ?? '');
+  return { id: m.id, seq: m.seq, senderId: m.senderId, text: chars.slice(0, QUOTE_SNIPPET_MAX).join(''), image: !!m.image, deleted: false };
 }
 
 /** Where `sync` resumes a conversation: the last seq and the last change (edit/delete) applied. */

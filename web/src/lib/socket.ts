@@ -54,6 +54,8 @@ export interface OutgoingMessage {
   text: string;
   /** An image this user uploaded (POST /api/media) before sending. */
   imageId?: string;
+  /** The id of the message this one replies to. */
+  replyTo?: string;
 }
 
 export interface SocketErrorData {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { api, asApiError } from '../lib/api';
-import { MESSAGE_MAX, type Message } from '../lib/chatTypes';
+import { MESSAGE_MAX, quoteOf, type Message, type Quote } from '../lib/chatTypes';
 import { checkImage, createPreviewUrl, revokePreviewUrl } from '../lib/images';
 import type { OutgoingMessage } from '../lib/socket';
 import { getSocket } from '../lib/socketRef';
@@ -11,6 +11,8 @@ import { isSessionGone, reportError } from './failures';
 import { toast } from './toast';
 
 export const PAGE_SIZE = 50;
+/** How far back opening a conversation at a message (a quote, a search hit) loads: 200 pages of PAGE_SIZE. */
+export const MAX_JUMP_PAGES = 200;
 
 export type PendingStatus = 'pending' | 'failed';
 
@@ -38,6 +40,8 @@ export interface PendingMessage {
   error: string | null;
   /** null for text only. */
   image: PendingImage | null;
+  /** The message this one replies to (absent or null: not a reply). */
+  replyTo?: Quote | null;
 }
 
 /** My edit or delete, shown right away until the server answers it (`ref`). */
@@ -120,7 +124,12 @@ export interface MessagesState {
    * Validates, adds a pending message and hands it to the socket outbox. With an image, it is
    * uploaded first (progress on the pending message), then sent with its `imageId`.
    */
-  send: (conversationId: string, text: string, attachment?: Attachment | null) => PendingMessage | null;
+  send: (conversationId: string, text: string, attachment?: Attachment | null, replyTo?: Message | null) => PendingMessage | null;
+  /**
+   * Loads older pages until the message with this seq is loaded (at most MAX_JUMP_PAGES pages). Resolves to
+   * whether it is loaded now.
+   */
+  loadUntil: (conversationId: string, seq: number) => Promise<boolean>;
   /** Sends a refused message again with the same clientId (uploading its image again if that failed). */
   retry: (conversationId: string, clientId: string) => void;
   /** The server refused a message (error frame): show it as failed with a retry button. */
@@ -247,6 +256,7 @@ function validCaption(text: string): boolean {
 export function toOutgoing(p: PendingMessage): OutgoingMessage {
   const out: OutgoingMessage = { conversationId: p.conversationId, clientId: p.clientId, text: p.text };
   if (p.image?.imageId) out.imageId = p.image.imageId;
+  if (p.replyTo) out.replyTo = p.replyTo.id;
   return out;
 }
 
@@ -430,7 +440,7 @@ export const useMessages = create<MessagesState>()((set, get) => {
 
     ack: (clientId, message) => insert(message, clientId),
 
-    send: (conversationId, text, attachment) => {
+    send: (conversationId, text, attachment, replyTo) => {
       if (attachment) {
         const problem = checkImage(attachment.file);
         if (problem) {
@@ -458,6 +468,7 @@ export const useMessages = create<MessagesState>()((set, get) => {
               imageId: null,
             }
           : null,
+        replyTo: replyTo && !replyTo.deleted ? quoteOf(replyTo) : null,
       };
       patch(conversationId, (t) => ({ pending: [...t.pending, pending] }));
       if (pending.image) startUpload(conversationId, pending.clientId);
@@ -496,12 +507,37 @@ export const useMessages = create<MessagesState>()((set, get) => {
       patch(message.conversationId, (cur) => {
         const at = cur.messages.findIndex((m) => m.id === message.id);
         // Not here (yet): kept so that a page fetched meanwhile cannot bring back the old state.
-        if (at === -1) return { updates: { ...cur.updates, [message.id]: message } };
-        const messages = cur.messages.slice();
+        const quote = quoteOf(message);
+        const requote = <T extends { replyTo?: Quote | null }>(m: T): T => (m.replyTo?.id === message.id ? { ...m, replyTo: quote } : m);
+        // Replies held here show the quoted message as it is now (the server's later reads already do).
+        const pending = cur.pending.some((p) => p.replyTo?.id === message.id) ? cur.pending.map(requote) : cur.pending;
+        if (at === -1) return { updates: { ...cur.updates, [message.id]: message }, messages: cur.messages.map(requote), pending };
+        const messages = cur.messages.map(requote);
         messages[at] = message;
-        return { messages };
+        return { messages, pending };
       });
       return true;
+    },
+
+    loadUntil: async (conversationId, seq) => {
+      const has = () => thread(conversationId).messages.some((m) => m.seq === seq);
+      const waitIdle = async () => {
+        for (let i = 0; i < 200 && (thread(conversationId).loading || thread(conversationId).loadingOlder); i++) {
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      };
+      await waitIdle();
+      if (!thread(conversationId).loaded) await get().loadLatest(conversationId);
+      for (let page = 0; page < MAX_JUMP_PAGES && !has(); page++) {
+        await waitIdle();
+        const before = thread(conversationId);
+        // nextBefore <= seq: what would hold it is loaded already, so there is no such message
+        if (!before.loaded || before.nextBefore === null || before.nextBefore <= seq) break;
+        const oldest = before.messages[0]?.seq;
+        await get().loadOlder(conversationId);
+        if (thread(conversationId).messages[0]?.seq === oldest) break; // no progress: failed (already reported)
+      }
+      return has();
     },
 
     edit: (conversationId, messageId, text) => {
