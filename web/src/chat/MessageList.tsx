@@ -1,4 +1,5 @@
 import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { Spinner } from '../components/Spinner';
 import type { Conversation, Member, Message, Quote } from '../lib/chatTypes';
 import { dayKey, formatDayLabel } from '../lib/format';
@@ -31,6 +32,19 @@ interface Props {
   onOpenQuote?: (seq: number) => void;
   /** Scroll this message into view and mark it for a moment; `n` changes for every new request. */
   target?: { seq: number; n: number } | null;
+}
+
+/**
+ * Above this many rows only the rows in and near view are in the page (windowing), so thousands of loaded messages
+ * stay smooth; below it every row is rendered, which keeps short conversations exactly as simple as they look.
+ */
+export const VIRTUALIZE_FROM = 300;
+
+/** What an unmeasured row is taken to be tall (corrected once it is rendered and measured). */
+function estimateRow(row: Row): number {
+  if (row.kind === 'message') return row.message.image ? 240 : row.message.replyTo ? 96 : 64;
+  if (row.kind === 'pending') return row.pending.image ? 240 : 64;
+  return 40;
 }
 
 /** How long the message a quote or search hit led to stays marked. */
@@ -166,6 +180,26 @@ export function MessageList({
     () => buildRows(thread.messages, thread.pending, me, unreadSeq),
     [thread.messages, thread.pending, me, unreadSeq],
   );
+  const virtual = rows.length > VIRTUALIZE_FROM;
+  // Where the rows start inside the scrolling list (below "This is the beginning..."), for the virtualizer's offsets.
+  const windowRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    scrollMargin: windowRef.current?.offsetTop ?? 0,
+    count: virtual ? rows.length : 0,
+    getScrollElement: () => ref.current,
+    estimateSize: (i) => estimateRow(rows[i]),
+    getItemKey: (i) => rows[i].key,
+    overscan: 12,
+  });
+  const scrollToRow = useCallback(
+    (index: number, align: 'end' | 'center') => {
+      const el = ref.current;
+      if (!el) return;
+      if (virtual) virtualizer.scrollToIndex(index, { align });
+      else if (align === 'end') el.scrollTop = el.scrollHeight;
+    },
+    [virtual, virtualizer],
+  );
   // Scrolled up: the newest seq seen at the bottom, to count what arrived since; null at the bottom.
   const [awayFromSeq, setAwayFromSeq] = useState<number | null>(null);
   const lastSeq = thread.messages[thread.messages.length - 1]?.seq ?? 0;
@@ -219,14 +253,17 @@ export function MessageList({
     if (!el) return;
     if (atBottom.current || lastIsMinePending) {
       el.scrollTop = el.scrollHeight;
+      scrollToRow(rows.length - 1, 'end');
       atBottom.current = true;
     }
+    // rows.length and scrollToRow follow lastKey; listing them would re-run this on every older page
   }, [lastKey, lastIsMinePending, thread.loaded]);
 
   const jumpToLatest = () => {
     const el = ref.current;
     if (!el) return;
     el.scrollTop = el.scrollHeight;
+    scrollToRow(rows.length - 1, 'end');
     atBottom.current = true;
     setAwayFromSeq(null);
   };
@@ -238,11 +275,15 @@ export function MessageList({
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || !target || !targetLoaded) return;
-    const row = el.querySelector<HTMLElement>(`[data-testid="message"][data-seq="${target.seq}"]`);
-    if (!row) return;
-    row.scrollIntoView?.({ block: 'center' });
-    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < BOTTOM_THRESHOLD_PX;
+    if (virtual) {
+      const index = rows.findIndex((r) => r.kind === 'message' && r.message.seq === target.seq);
+      if (index !== -1) scrollToRow(index, 'center');
+    } else {
+      el.querySelector<HTMLElement>(`[data-testid="message"][data-seq="${target.seq}"]`)?.scrollIntoView?.({ block: 'center' });
+    }
+    atBottom.current = false;
     setHighlightSeq(target.seq);
+    // only a new target moves the view, not rows arriving while it is shown
   }, [target, targetLoaded]);
   useEffect(() => {
     if (highlightSeq === null) return;
@@ -256,6 +297,87 @@ export function MessageList({
     if (el && hasOlder && !thread.loadingOlder && el.scrollHeight > 0 && el.scrollHeight <= el.clientHeight) requestOlder();
   }, [hasOlder, thread.loadingOlder, firstSeq, requestOlder]);
 
+  const renderRow = (row: Row) => {
+    if (row.kind === 'day') {
+      return (
+        <div key={row.key} className="divider text-xs text-base-content/50 my-2" role="separator" data-testid="date-separator">
+          {row.label}
+        </div>
+      );
+    }
+    if (row.kind === 'unread') {
+      return (
+        <div key={row.key} className="divider divider-error text-xs text-error my-2" role="separator" data-testid="unread-divider">
+          New messages
+        </div>
+      );
+    }
+    if (row.kind === 'pending') {
+      const p = row.pending;
+      return (
+        <MessageBubble
+          key={row.key}
+          text={p.text}
+          createdAt={p.createdAt}
+          seq={null}
+          mine
+          status={p.status}
+          showTicks={!isGroup}
+          error={p.error}
+          onRetry={() => onRetry(p.clientId)}
+          image={pendingImage(p)}
+          quote={p.replyTo ? { quote: p.replyTo, senderName: quoteSenderName(p.replyTo, conversation, me) } : null}
+          uploadProgress={p.image && !p.image.imageId && p.status === 'pending' ? p.image.progress : null}
+        />
+      );
+    }
+    const stored = row.message;
+    const change = thread.changing[stored.id];
+    const m = withPendingChange(stored, change);
+    const mine = m.senderId === me;
+    const deleted = !!m.deleted;
+    const sender = !mine && isGroup && row.showSender ? conversation.members.find((x) => x.id === m.senderId) : undefined;
+    const imageFrom = m.image
+      ? mine
+        ? 'you'
+        : (conversation.members.find((x) => x.id === m.senderId)?.fullName ?? null)
+      : null;
+    return (
+      <Fragment key={row.key}>
+        <MessageBubble
+          text={m.text ?? ''}
+          createdAt={m.createdAt}
+          seq={m.seq}
+          mine={mine}
+          status={mine ? statusFor(m.seq, others) : undefined}
+          showTicks={!isGroup}
+          senderName={!mine && isGroup && row.showSender ? (sender?.fullName ?? 'Former member') : null}
+          image={storedImage(m, imageFrom)}
+          editedAt={m.editedAt ?? null}
+          deleted={deleted}
+          saving={!!change}
+          canEdit={mine && !deleted && !!onStartEdit}
+          canDelete={!deleted && (mine || canDeleteOthers) && !!onDelete}
+          onEdit={() => onStartEdit?.(m.id)}
+          onDelete={() => onDelete?.(stored)}
+          editing={editingId === m.id && mine && !deleted}
+          onSaveEdit={(text) => onSaveEdit?.(m.id, text)}
+          onCancelEdit={onCancelEdit}
+          quote={m.replyTo ? { quote: m.replyTo, senderName: quoteSenderName(m.replyTo, conversation, me) } : null}
+          onOpenQuote={m.replyTo && onOpenQuote ? () => onOpenQuote(m.replyTo!.seq) : undefined}
+          canReply={!deleted && !!onReply}
+          onReply={() => onReply?.(stored)}
+          highlighted={highlightSeq === m.seq}
+        />
+        {seenBy && seenBy.seq === m.seq && (
+          <p className="text-right text-xs text-base-content/60 pr-1 -mt-0.5 mb-1" data-testid="seen-by">
+            {seenBy.text}
+          </p>
+        )}
+      </Fragment>
+    );
+  };
+
   return (
     <div className="relative flex-1 min-h-0 flex flex-col">
       <div
@@ -267,7 +389,12 @@ export function MessageList({
         role="log"
       >
         {thread.loadingOlder && (
-          <div className="flex justify-center py-2" role="status" aria-label="Loading older messages" data-testid="history-loading">
+          <div
+            className="absolute inset-x-0 top-2 z-10 flex justify-center pointer-events-none"
+            role="status"
+            aria-label="Loading older messages"
+            data-testid="history-loading"
+          >
             <Spinner className="loading-sm text-base-content/50" />
           </div>
         )}
@@ -288,86 +415,23 @@ export function MessageList({
             <p>No messages yet. Say hi!</p>
           </div>
         )}
-        {rows.map((row) => {
-          if (row.kind === 'day') {
-            return (
-              <div key={row.key} className="divider text-xs text-base-content/50 my-2" role="separator" data-testid="date-separator">
-                {row.label}
+        {virtual ? (
+          <div ref={windowRef} className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className="absolute left-0 top-0 w-full flow-root"
+                style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+              >
+                {renderRow(rows[item.index])}
               </div>
-            );
-          }
-          if (row.kind === 'unread') {
-            return (
-              <div key={row.key} className="divider divider-error text-xs text-error my-2" role="separator" data-testid="unread-divider">
-                New messages
-              </div>
-            );
-          }
-          if (row.kind === 'pending') {
-            const p = row.pending;
-            return (
-              <MessageBubble
-                key={row.key}
-                text={p.text}
-                createdAt={p.createdAt}
-                seq={null}
-                mine
-                status={p.status}
-                showTicks={!isGroup}
-                error={p.error}
-                onRetry={() => onRetry(p.clientId)}
-                image={pendingImage(p)}
-                quote={p.replyTo ? { quote: p.replyTo, senderName: quoteSenderName(p.replyTo, conversation, me) } : null}
-                uploadProgress={p.image && !p.image.imageId && p.status === 'pending' ? p.image.progress : null}
-              />
-            );
-          }
-          const stored = row.message;
-          const change = thread.changing[stored.id];
-          const m = withPendingChange(stored, change);
-          const mine = m.senderId === me;
-          const deleted = !!m.deleted;
-          const sender = !mine && isGroup && row.showSender ? conversation.members.find((x) => x.id === m.senderId) : undefined;
-          const imageFrom = m.image
-            ? mine
-              ? 'you'
-              : (conversation.members.find((x) => x.id === m.senderId)?.fullName ?? null)
-            : null;
-          return (
-            <Fragment key={row.key}>
-              <MessageBubble
-                text={m.text ?? ''}
-                createdAt={m.createdAt}
-                seq={m.seq}
-                mine={mine}
-                status={mine ? statusFor(m.seq, others) : undefined}
-                showTicks={!isGroup}
-                senderName={!mine && isGroup && row.showSender ? (sender?.fullName ?? 'Former member') : null}
-                image={storedImage(m, imageFrom)}
-                editedAt={m.editedAt ?? null}
-                deleted={deleted}
-                saving={!!change}
-                canEdit={mine && !deleted && !!onStartEdit}
-                canDelete={!deleted && (mine || canDeleteOthers) && !!onDelete}
-                onEdit={() => onStartEdit?.(m.id)}
-                onDelete={() => onDelete?.(stored)}
-                editing={editingId === m.id && mine && !deleted}
-                onSaveEdit={(text) => onSaveEdit?.(m.id, text)}
-                onCancelEdit={onCancelEdit}
-                quote={m.replyTo ? { quote: m.replyTo, senderName: quoteSenderName(m.replyTo, conversation, me) } : null}
-                onOpenQuote={m.replyTo && onOpenQuote ? () => onOpenQuote(m.replyTo!.seq) : undefined}
-                canReply={!deleted && !!onReply}
-                onReply={() => onReply?.(stored)}
-                highlighted={highlightSeq === m.seq}
-              />
-              {seenBy && seenBy.seq === m.seq && (
-                <p className="text-right text-xs text-base-content/60 pr-1 -mt-0.5 mb-1" data-testid="seen-by">
-                  {seenBy.text}
-                </p>
-              )}
-            </Fragment>
-          );
-        })}
+            ))}
+          </div>
+        ) : (
+          rows.map(renderRow)
+        )}
       </div>
       {awayFromSeq !== null && (
         <button

@@ -87,7 +87,7 @@ describe('replies', () => {
       [direct(latest[49])],
       {
         'GET /api/conversations/a/messages?limit=50': page(latest, 53),
-        'GET /api/conversations/a/messages?before=53&limit=50': page(older, 3),
+        'GET /api/conversations/a/messages?before=53&limit=100': page(older, 3),
       },
       '/c/a',
       50,

@@ -11,8 +11,10 @@ import { isSessionGone, reportError } from './failures';
 import { toast } from './toast';
 
 export const PAGE_SIZE = 50;
-/** How far back opening a conversation at a message (a quote, a search hit) loads: 200 pages of PAGE_SIZE. */
-export const MAX_JUMP_PAGES = 200;
+/** Opening a conversation at a message (a quote, a search hit) loads older pages of this size (the server's most)... */
+export const JUMP_PAGE_SIZE = 100;
+/** ...and at most this many of them: 10,000 messages back. */
+export const MAX_JUMP_PAGES = 100;
 
 export type PendingStatus = 'pending' | 'failed';
 
@@ -115,7 +117,7 @@ export interface MessagesState {
   /** Fetches the newest page once per conversation (later messages come over the socket). */
   loadLatest: (conversationId: string) => Promise<void>;
   /** Fetches the page before the oldest loaded message (`?before=`). */
-  loadOlder: (conversationId: string) => Promise<void>;
+  loadOlder: (conversationId: string, limit?: number) => Promise<void>;
   /** Adds a stored message (message.new / sync / ack); returns false if it was already here. */
   receive: (message: Message) => boolean;
   /** The server stored our message: replaces the pending copy. Returns whether it was new. */
@@ -413,13 +415,13 @@ export const useMessages = create<MessagesState>()((set, get) => {
       }
     },
 
-    loadOlder: async (conversationId) => {
+    loadOlder: async (conversationId, limit = PAGE_SIZE) => {
       const t = thread(conversationId);
       if (!t.loaded || t.loadingOlder || t.nextBefore === null) return;
       patch(conversationId, { loadingOlder: true });
       try {
         const res = await api.get<Page>(
-          `/api/conversations/${encodeURIComponent(conversationId)}/messages?before=${t.nextBefore}&limit=${PAGE_SIZE}`,
+          `/api/conversations/${encodeURIComponent(conversationId)}/messages?before=${t.nextBefore}&limit=${limit}`,
         );
         patch(conversationId, (cur) => {
           const { page, updates } = withUpdates(res.messages ?? [], cur.updates);
@@ -534,7 +536,7 @@ export const useMessages = create<MessagesState>()((set, get) => {
         // nextBefore <= seq: what would hold it is loaded already, so there is no such message
         if (!before.loaded || before.nextBefore === null || before.nextBefore <= seq) break;
         const oldest = before.messages[0]?.seq;
-        await get().loadOlder(conversationId);
+        await get().loadOlder(conversationId, JUMP_PAGE_SIZE);
         if (thread(conversationId).messages[0]?.seq === oldest) break; // no progress: failed (already reported)
       }
       return has();
