@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { api, asApiError } from '../lib/api';
 import type { User } from '../lib/types';
 import { hasErrors, validateLogin, validateSignup } from '../auth/validation';
+import { clearOfflineData } from '../pwa/clearOfflineData';
 import { forgetAllDrafts } from './composerDrafts';
 import { failedForm, idleForm, invalidForm, pendingForm, withoutFieldError, type FormState } from './forms';
 import { toast } from './toast';
@@ -59,6 +60,7 @@ export const useAuth = create<AuthState>()((set, get) => ({
       const e = asApiError(err);
       if (e.status === 401) {
         // Simply logged out: not an error worth telling the user about.
+        await clearOfflineData();
         set({ user: null, session: { loading: false, error: null } });
       } else {
         set({ user: null, session: { loading: false, error: e.message } });
@@ -122,9 +124,11 @@ export const useAuth = create<AuthState>()((set, get) => ({
     try {
       await api.post<null>('/api/auth/logout');
       forgetAllDrafts();
+      await clearOfflineData();
       set({ user: null, logoutState: idleForm });
     } catch (err) {
       if (asApiError(err).status === 401) {
+        await clearOfflineData();
         set({ user: null, logoutState: idleForm }); // already logged out server-side
       } else {
         set({ logoutState: failedForm(err) });
@@ -136,6 +140,7 @@ export const useAuth = create<AuthState>()((set, get) => ({
 
   expireSession: () => {
     if (get().user === null) return;
+    void clearOfflineData();
     set({ user: null });
     toast.info('Your session has expired. Please log in again.');
   },

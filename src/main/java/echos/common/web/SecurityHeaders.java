@@ -11,7 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Browser security headers on every answer (a strict Content-Security-Policy, no framing, no referrer to other
  * sites, no MIME sniffing), and cache rules that keep users on the current web app: the page itself is
- * {@code no-cache}, only Vite's content-hashed {@code /assets/} files are cached forever. Answers over https (direct,
+ * {@code no-cache}, only Vite's content-hashed {@code /assets/} files are cached forever; the service worker
+ * {@code /sw.js} is always revalidated so a new version reaches installed apps. Answers over https (direct,
  * or through a trusted proxy that says {@code X-Forwarded-Proto: https}) also carry Strict-Transport-Security.
  */
 @ApplicationScoped
@@ -19,6 +20,10 @@ public class SecurityHeaders {
 
     static final String CLOUDINARY_IMAGES = "https://res.cloudinary.com";
     private static final Pattern HASHED_ASSET = Pattern.compile("^/assets/[^/]+$");
+    static final String SERVICE_WORKER = "/sw.js";
+    static final String MANIFEST = "/manifest.webmanifest";
+    /** Vert.x does not know the .webmanifest extension. */
+    static final String MANIFEST_TYPE = "application/manifest+json";
 
     /**
      * Swagger UI (a developer page with no user content) boots from an inline script it generates; it gets the
@@ -69,9 +74,12 @@ public class SecurityHeaders {
         if (strictTransportSecurity != null && (rc.request().isSSL() || "https".equals(rc.request().scheme()))) {
             headers.set("Strict-Transport-Security", strictTransportSecurity);
         }
+        if (path.equals(MANIFEST) && rc.response().getStatusCode() == 200) {
+            headers.set("Content-Type", MANIFEST_TYPE);
+        }
         String type = headers.get("Content-Type");
         boolean html = type != null && type.startsWith("text/html");
-        if (html || path.equals("/") || path.equals("/index.html")) {
+        if (html || path.equals("/") || path.equals("/index.html") || path.equals(SERVICE_WORKER)) {
             headers.set("Cache-Control", "no-cache");
         } else if (isStaticFile(path) && !HASHED_ASSET.matcher(path).matches() && headers.contains("Cache-Control")
                 && headers.get("Cache-Control").contains("immutable")) {
