@@ -87,6 +87,9 @@ public class ReactToMessage {
             int cp = emoji.codePointAt(i);
             i += Character.charCount(cp);
             int type = Character.getType(cp);
+            if (cp == 0xFFFC || cp == 0xFFFD) {
+                return must; // replacement characters: what broken UTF-8 in the path decodes to
+            }
             if (type == Character.OTHER_SYMBOL) {
                 symbol = true;
             } else if (!(type == Character.MODIFIER_SYMBOL && cp >= 0x1F3FB && cp <= 0x1F3FF) // skin tones
