@@ -51,10 +51,40 @@ public interface MessageStore {
     }
 
     /**
-     * Turns a message into a tombstone (no text, no image, same seq) as the conversation's next change.
+     * Turns a message into a tombstone (no text, no image, no reactions, same seq) as the conversation's next change.
      * @return empty when there is no such message or it was already deleted
      */
     Optional<Deleted> delete(String conversationId, String messageId, java.time.Instant at);
+
+    /** How many reactions a message may carry: distinct emoji on it, and emoji from one member on it. */
+    record ReactionLimits(int distinctPerMessage, int perUserPerMessage) {
+    }
+
+    /** What a reaction add or remove did. */
+    enum ReactionOutcome {
+        /** Stored or removed, as the conversation's next change. */
+        CHANGED,
+        /** The member already had (add) or did not have (remove) that emoji there: nothing stored, no change number. */
+        UNCHANGED,
+        /** No such message in the conversation, or it is deleted. */
+        NO_MESSAGE,
+        /** The message already carries the most distinct emoji allowed, and this one is new there. */
+        TOO_MANY_EMOJI,
+        /** The member already put the most emoji allowed on this message. */
+        TOO_MANY_FROM_USER
+    }
+
+    /** The outcome, and the message as it is after it (null for NO_MESSAGE). */
+    record Reacted(ReactionOutcome outcome, Message message) {
+    }
+
+    /**
+     * Adds (add true) or removes one member's emoji on a message that is not deleted. A change is numbered as the
+     * conversation's next change, in the same transaction, so it replays through {@link #changesAfter}; adding what
+     * is there or removing what is not changes nothing and takes no number. The limits hold under concurrent calls.
+     */
+    Reacted react(String conversationId, String messageId, String userId, String emoji, boolean add, ReactionLimits limits,
+            java.time.Instant at);
 
     /** Every change after afterChange, oldest first, each with the message as it is now. */
     List<Change> changesAfter(String conversationId, long afterChange, int limit);

@@ -40,6 +40,8 @@ public class FrameDispatcher {
                 case "message.send" -> messages.send(peer, frame);
                 case "message.edit" -> messages.edit(peer, frame);
                 case "message.delete" -> messages.delete(peer, frame);
+                case "reaction.add" -> messages.react(peer, frame, true);
+                case "reaction.remove" -> messages.react(peer, frame, false);
                 case "typing" -> typing.typing(peer, frame);
                 case "delivered" -> receipts.delivered(peer, frame);
                 case "read" -> receipts.read(peer, frame);

@@ -3,12 +3,13 @@ package echos.realtime;
 import echos.message.ChangeMessage;
 import echos.message.Message;
 import echos.message.MessageStore;
+import echos.message.ReactToMessage;
 import echos.message.SendMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
 /**
- * message.send, message.edit and message.delete frames: the same services as the HTTP API, answered on the socket.
+ * message.send, message.edit, message.delete, reaction.add and reaction.remove frames: the same services as the HTTP API, answered on the socket.
  * Those services take from the account's one send budget, so a refusal arrives here as an error frame rate_limited.
  */
 @ApplicationScoped
@@ -17,8 +18,10 @@ public class MessageFrames {
     private final FrameCodec codec;
     private final SendMessage sendMessage;
     private final ChangeMessage changeMessage;
+    private final ReactToMessage reactToMessage;
 
-    public MessageFrames(FrameCodec codec, SendMessage sendMessage, ChangeMessage changeMessage) {
+    public MessageFrames(FrameCodec codec, SendMessage sendMessage, ChangeMessage changeMessage, ReactToMessage reactToMessage) {
+        this.reactToMessage = reactToMessage;
         this.codec = codec;
         this.sendMessage = sendMessage;
         this.changeMessage = changeMessage;
@@ -38,6 +41,11 @@ public class MessageFrames {
 
     void delete(Peer peer, InboundFrame frame) {
         changed(peer, frame, changeMessage.delete(peer.userId(), frame.text("conversationId"), frame.text("messageId"), peer.id()));
+    }
+
+    void react(Peer peer, InboundFrame frame, boolean add) {
+        changed(peer, frame, reactToMessage.react(peer.userId(), frame.text("conversationId"), frame.text("messageId"),
+                frame.text("emoji"), add, peer.id()));
     }
 
     private void changed(Peer peer, InboundFrame frame, Message message) {

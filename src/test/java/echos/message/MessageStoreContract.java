@@ -357,4 +357,195 @@ public abstract class MessageStoreContract extends StoreContract {
         assertEquals(Map.of(owner, 0), messages.countUnreadByUser(newChat().id(), Map.of(owner, 0L)), "no messages");
         assertEquals(Map.of(), messages.countUnreadByUser(id, Map.of()));
     }
+
+    // --- reactions -----------------------------------------------------------------------------------------------
+
+    private static final MessageStore.ReactionLimits ROOMY = new MessageStore.ReactionLimits(20, 10);
+
+    /** Statements the backend ran so far, or -1 where it does not count them (the per-database subclasses do). */
+    protected long statementsRun() {
+        return -1;
+    }
+
+    private MessageStore.Reacted react(Chat chat, String messageId, String user, String emoji, boolean add, long atSecond) {
+        return messages.react(chat.id(), messageId, user, emoji, add, ROOMY, T0.plusSeconds(atSecond));
+    }
+
+    private static List<String> summary(Message m) {
+        return m.reactions().stream().map(r -> r.emoji() + "=" + r.count() + ":" + String.join(",", r.userIds())).toList();
+    }
+
+    @Test
+    void reactionsCountWhoReactedInOrderOfFirstUseAndRepeatsChangeNothing() {
+        Chat chat = newChat();
+        Message m = send(chat, chat.a(), "1", "react to me").message();
+        MessageStore.Reacted first = react(chat, m.id(), chat.b(), "\u2764\uFE0F", true, 1);
+        assertEquals(MessageStore.ReactionOutcome.CHANGED, first.outcome());
+        assertEquals(1, first.message().changeSeq());
+        react(chat, m.id(), chat.a(), "\uD83D\uDC4D", true, 2);
+        MessageStore.Reacted third = react(chat, m.id(), chat.a(), "\u2764\uFE0F", true, 3);
+        List<String> expected = List.of("\u2764\uFE0F=2:" + chat.b() + "," + chat.a(), "\uD83D\uDC4D=1:" + chat.a());
+        assertEquals(expected, summary(third.message()));
+        assertEquals(3, third.message().changeSeq());
+
+        MessageStore.Reacted again = react(chat, m.id(), chat.a(), "\u2764\uFE0F", true, 4);
+        assertEquals(MessageStore.ReactionOutcome.UNCHANGED, again.outcome());
+        assertEquals(expected, summary(again.message()));
+        assertEquals(3, again.message().changeSeq(), "a repeated add takes no change number");
+        MessageStore.Reacted notMine = react(chat, m.id(), chat.b(), "\uD83D\uDC4D", false, 5);
+        assertEquals(MessageStore.ReactionOutcome.UNCHANGED, notMine.outcome(), "removing what one did not add changes nothing");
+        assertEquals(3, conversations.lastChangeOf(chat.id()));
+
+        MessageStore.Reacted removed = react(chat, m.id(), chat.a(), "\uD83D\uDC4D", false, 6);
+        assertEquals(MessageStore.ReactionOutcome.CHANGED, removed.outcome());
+        assertEquals(List.of("\u2764\uFE0F=2:" + chat.b() + "," + chat.a()), summary(removed.message()), "the last of an emoji takes it away");
+        assertEquals(MessageStore.ReactionOutcome.UNCHANGED, react(chat, m.id(), chat.a(), "\uD83D\uDC4D", false, 7).outcome());
+        assertEquals(List.of(1L, 2L, 3L, 4L), messages.changesAfter(chat.id(), 0, 10).stream().map(MessageStore.Change::changeSeq).toList());
+        assertEquals(4, conversations.lastChangeOf(chat.id()));
+    }
+
+    @Test
+    void everyReadCarriesTheReactions() {
+        Chat chat = newChat();
+        Message older = send(chat, chat.a(), "1", "older").message();
+        Message m = send(chat, chat.a(), "2", "newest").message();
+        react(chat, m.id(), chat.b(), "\uD83C\uDF89", true, 1);
+        react(chat, older.id(), chat.a(), "\uD83D\uDE02", true, 2);
+        List<String> onNewest = List.of("\uD83C\uDF89=1:" + chat.b());
+        assertEquals(onNewest, summary(messages.find(chat.id(), m.id()).orElseThrow()));
+        assertEquals(onNewest, summary(messages.last(chat.id()).orElseThrow()));
+        assertEquals(onNewest, summary(messages.lastOf(List.of(chat.id())).get(chat.id())));
+        assertEquals(onNewest, summary(messages.before(chat.id(), 10, 10).get(0)));
+        assertEquals(List.of("\uD83D\uDE02=1:" + chat.a()), summary(messages.after(chat.id(), 0, 10).get(0)));
+        assertEquals(onNewest, summary(messages.changesAfter(chat.id(), 0, 10).get(0).message()), "changes replay the reactions");
+        assertEquals(onNewest, summary(send(chat, chat.a(), "2", "resent").message()), "a resend answers the stored message as it is");
+        assertEquals(onNewest, summary(messages.edit(chat.id(), m.id(), "edited", T0.plusSeconds(3)).orElseThrow()), "an edit keeps them");
+    }
+
+    @Test
+    void aPageOfReactedMessagesReadsTheReactionsInOneQuery() {
+        Chat chat = newChat();
+        for (int i = 0; i < 12; i++) {
+            Message m = send(chat, chat.a(), "p" + i, "m" + i).message();
+            react(chat, m.id(), chat.b(), "\uD83D\uDC4D", true, i);
+            react(chat, m.id(), chat.a(), "\uD83D\uDD25", true, i);
+        }
+        long beforeTwo = statementsRun();
+        List<Message> two = messages.after(chat.id(), 0, 2);
+        long forTwo = statementsRun() - beforeTwo;
+        long beforeTwelve = statementsRun();
+        List<Message> twelve = messages.after(chat.id(), 0, 12);
+        long forTwelve = statementsRun() - beforeTwelve;
+        assertEquals(2, two.size());
+        assertTrue(twelve.stream().allMatch(m -> m.reactions().size() == 2));
+        if (beforeTwo >= 0) {
+            assertEquals(forTwo, forTwelve, "statements for a page of 2 vs 12");
+            assertTrue(forTwelve <= 2, "the page and one query for all its reactions, got " + forTwelve);
+        }
+    }
+
+    @Test
+    void limitsDistinctEmojiPerMessageAndEmojiPerMember() {
+        Chat chat = newChat();
+        Message m = send(chat, chat.a(), "1", "popular").message();
+        MessageStore.ReactionLimits limits = new MessageStore.ReactionLimits(3, 2);
+        assertEquals(MessageStore.ReactionOutcome.CHANGED, messages.react(chat.id(), m.id(), chat.a(), "\uD83D\uDC4D", true, limits, T0).outcome());
+        assertEquals(MessageStore.ReactionOutcome.CHANGED, messages.react(chat.id(), m.id(), chat.a(), "\uD83D\uDD25", true, limits, T0).outcome());
+        MessageStore.Reacted third = messages.react(chat.id(), m.id(), chat.a(), "\uD83D\uDE02", true, limits, T0);
+        assertEquals(MessageStore.ReactionOutcome.TOO_MANY_FROM_USER, third.outcome());
+        assertEquals(2, third.message().reactions().size());
+        assertEquals(MessageStore.ReactionOutcome.CHANGED, messages.react(chat.id(), m.id(), chat.b(), "\uD83D\uDE02", true, limits, T0).outcome());
+        assertEquals(MessageStore.ReactionOutcome.TOO_MANY_EMOJI,
+                messages.react(chat.id(), m.id(), chat.b(), "\uD83C\uDF89", true, limits, T0).outcome());
+        assertEquals(MessageStore.ReactionOutcome.CHANGED, messages.react(chat.id(), m.id(), chat.b(), "\uD83D\uDC4D", true, limits, T0).outcome(),
+                "an emoji already there is no new one");
+        assertEquals(4, conversations.lastChangeOf(chat.id()), "refusals take no change number");
+    }
+
+    @Test
+    void deletingAMessageRemovesItsReactionsAndATombstoneTakesNone() {
+        Chat chat = newChat();
+        Message m = send(chat, chat.a(), "1", "soon gone").message();
+        react(chat, m.id(), chat.b(), "\uD83D\uDC4D", true, 1);
+        Message tombstone = messages.delete(chat.id(), m.id(), T0.plusSeconds(2)).orElseThrow().tombstone();
+        assertEquals(List.of(), tombstone.reactions());
+        assertEquals(MessageStore.ReactionOutcome.NO_MESSAGE, react(chat, m.id(), chat.b(), "\uD83D\uDD25", true, 3).outcome());
+        assertEquals(MessageStore.ReactionOutcome.NO_MESSAGE, react(chat, m.id(), chat.b(), "\uD83D\uDC4D", false, 3).outcome());
+        assertEquals(MessageStore.ReactionOutcome.NO_MESSAGE, react(chat, UUID.randomUUID().toString(), chat.b(), "\uD83D\uDC4D", true, 3).outcome());
+        Message elsewhere = send(newChat(), chat.a(), "x", "other conversation").message();
+        assertEquals(MessageStore.ReactionOutcome.NO_MESSAGE, react(chat, elsewhere.id(), chat.a(), "\uD83D\uDC4D", true, 3).outcome());
+        assertEquals(List.of(), messages.find(chat.id(), m.id()).orElseThrow().reactions());
+        assertEquals(2, conversations.lastChangeOf(chat.id()));
+    }
+
+    private static int changed(MessageStore.Reacted reacted, int expected) {
+        int changed = reacted.outcome() == MessageStore.ReactionOutcome.CHANGED ? 1 : 0;
+        assertEquals(expected, changed, "outcome " + reacted.outcome());
+        return changed;
+    }
+
+    @Test
+    void concurrentReactionsGetGapFreeChangeNumbersAndKeepTheLimit() throws Exception {
+        Chat chat = newChat();
+        Message m = send(chat, chat.a(), "1", "busy").message();
+        MessageStore.ReactionLimits limits = new MessageStore.ReactionLimits(5, 100);
+        MessageStore.ReactionLimits roomy = new MessageStore.ReactionLimits(20, 100);
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> done = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                String user = t % 2 == 0 ? chat.a() : chat.b();
+                String emoji = new String(Character.toChars(0x1F600 + t));
+                done.add(pool.submit(() -> {
+                    start.await();
+                    int changed = 0;
+                    for (int i = 0; i < 4; i++) {
+                        // add, add again (no change), remove: the first and the last are changes
+                        changed += changed(messages.react(chat.id(), m.id(), user, emoji, true, roomy, T0), 1);
+                        changed += changed(messages.react(chat.id(), m.id(), user, emoji, true, roomy, T0), 0);
+                        changed += changed(messages.react(chat.id(), m.id(), user, emoji, false, roomy, T0), 1);
+                    }
+                    return changed;
+                }));
+            }
+            start.countDown();
+            int changes = 0;
+            for (Future<Integer> f : done) {
+                changes += f.get();
+            }
+            assertEquals(threads * 4 * 2, changes);
+            assertEquals(LongStream.rangeClosed(1, changes).boxed().toList(),
+                    messages.changesAfter(chat.id(), 0, 1000).stream().map(MessageStore.Change::changeSeq).toList());
+            assertEquals(changes, conversations.lastChangeOf(chat.id()));
+            assertEquals(List.of(), messages.find(chat.id(), m.id()).orElseThrow().reactions(), "every add was removed again");
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // at most the limit of distinct emoji, however many come in at once
+        ExecutorService racers = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<MessageStore.ReactionOutcome>> outcomes = new ArrayList<>();
+        try {
+            for (int t = 0; t < 12; t++) {
+                String emoji = new String(Character.toChars(0x1F680 + t));
+                String user = t % 2 == 0 ? chat.a() : chat.b();
+                outcomes.add(racers.submit(() -> {
+                    go.await();
+                    return messages.react(chat.id(), m.id(), user, emoji, true, limits, T0).outcome();
+                }));
+            }
+            go.countDown();
+            int stored = 0;
+            for (Future<MessageStore.ReactionOutcome> f : outcomes) {
+                stored += f.get() == MessageStore.ReactionOutcome.CHANGED ? 1 : 0;
+            }
+            assertEquals(5, stored);
+            assertEquals(5, messages.find(chat.id(), m.id()).orElseThrow().reactions().size());
+        } finally {
+            racers.shutdownNow();
+        }
+    }
 }

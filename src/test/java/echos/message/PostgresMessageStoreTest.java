@@ -4,8 +4,16 @@ import echos.storage.PostgresTestDatabase;
 import echos.storage.TestDatabase;
 
 class PostgresMessageStoreTest extends MessageStoreContract {
+    private PostgresTestDatabase database;
+
     @Override
     protected TestDatabase openDatabase() {
-        return PostgresTestDatabase.create();
+        database = PostgresTestDatabase.create();
+        return database;
+    }
+
+    @Override
+    protected long statementsRun() {
+        return database.jdbc().statementsRun();
     }
 }

@@ -4,8 +4,16 @@ import echos.storage.SqliteTestDatabase;
 import echos.storage.TestDatabase;
 
 class SqliteMessageStoreTest extends MessageStoreContract {
+    private SqliteTestDatabase database;
+
     @Override
     protected TestDatabase openDatabase() {
-        return SqliteTestDatabase.create();
+        database = SqliteTestDatabase.create();
+        return database;
+    }
+
+    @Override
+    protected long statementsRun() {
+        return database.jdbc().statementsRun();
     }
 }

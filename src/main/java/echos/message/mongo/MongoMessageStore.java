@@ -24,6 +24,7 @@ import com.mongodb.client.model.Updates;
 import echos.message.Message;
 import echos.message.MessageStore;
 import echos.message.NewMessage;
+import echos.message.ReactionRows;
 import echos.storage.StorageException;
 import echos.storage.mongo.MongoDocs;
 import echos.storage.mongo.MongoIds;
@@ -47,6 +48,8 @@ import org.bson.Document;
  * raised with {@code $max} after the insert. Edits and deletes claim their change number the same way, in
  * {@code message_changes}. Messages keep Chatty's field names ({@code senderId}, {@code receiverId} in direct
  * conversations, {@code text}, {@code image} as a URL, {@code createdAt}, {@code __v}) so Chatty can read them too.
+ * Reactions live in the message as {@code reactions: [{emoji, userId, at}]}; {@code reactionsRev} counts their changes so
+ * that a change applies only to the reactions it was checked against (the limits hold without a transaction).
  */
 public class MongoMessageStore implements MessageStore {
 
@@ -171,7 +174,8 @@ public class MongoMessageStore implements MessageStore {
         long change = claimChange(conversation, id, at);
         Document before = messages.findOneAndUpdate(and(eq("_id", id), eq("deletedAt", null)),
                 Updates.combine(Updates.set("text", ""), Updates.unset("image"), Updates.unset("imageId"), Updates.unset("imageThumbnailUrl"),
-                        Updates.unset("imageWidth"), Updates.unset("imageHeight"), Updates.set("deletedAt", Date.from(at)),
+                        Updates.unset("imageWidth"), Updates.unset("imageHeight"), Updates.unset("reactions"), Updates.inc("reactionsRev", 1),
+                        Updates.set("deletedAt", Date.from(at)),
                         Updates.set("updatedAt", Date.from(at)), Updates.max("changeSeq", change)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
         if (before == null) {
@@ -179,6 +183,49 @@ public class MongoMessageStore implements MessageStore {
         }
         Object imageId = before.get("imageId");
         return Optional.of(new Deleted(find(conversationId, messageId).orElseThrow(), imageId == null ? null : MongoIds.fromBson(imageId)));
+    }
+
+    @Override
+    public Reacted react(String conversationId, String messageId, String userId, String emoji, boolean add, ReactionLimits limits,
+            Instant at) {
+        Object conversation = MongoIds.toBson(conversationId);
+        Object id = MongoIds.toBson(messageId);
+        Object user = MongoIds.toBson(userId);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Document current = messages.find(and(eq("_id", id), eq("conversationId", conversation), eq("deletedAt", null))).first();
+            if (current == null) {
+                return new Reacted(ReactionOutcome.NO_MESSAGE, null);
+            }
+            List<Document> reactions = current.getList("reactions", Document.class, List.of());
+            boolean mine = reactions.stream().anyMatch(r -> emoji.equals(r.getString("emoji")) && user.equals(r.get("userId")));
+            ReactionOutcome refused = null;
+            if (add == mine) {
+                refused = ReactionOutcome.UNCHANGED;
+            } else if (add && reactions.stream().noneMatch(r -> emoji.equals(r.getString("emoji")))
+                    && reactions.stream().map(r -> r.getString("emoji")).distinct().count() >= limits.distinctPerMessage()) {
+                refused = ReactionOutcome.TOO_MANY_EMOJI;
+            } else if (add && reactions.stream().filter(r -> user.equals(r.get("userId"))).count() >= limits.perUserPerMessage()) {
+                refused = ReactionOutcome.TOO_MANY_FROM_USER;
+            }
+            if (refused != null) {
+                return new Reacted(refused, message(current));
+            }
+            Document reaction = new Document("emoji", emoji).append("userId", user);
+            org.bson.conversions.Bson change = add ? Updates.push("reactions", new Document(reaction).append("at", Date.from(at)))
+                    : Updates.pull("reactions", reaction);
+            // applies only if no other change came in since the read: otherwise read again and decide again
+            Object rev = current.get("reactionsRev");
+            if (messages.updateOne(and(eq("_id", id), eq("deletedAt", null), eq("reactionsRev", rev)),
+                    Updates.combine(change, Updates.inc("reactionsRev", 1))).getMatchedCount() == 0) {
+                continue;
+            }
+            // numbered after the reaction is stored (not before, as edits do): a refused or repeated reaction takes no number
+            long changeSeq = claimChange(conversation, id, at);
+            Document after = messages.findOneAndUpdate(eq("_id", id), Updates.max("changeSeq", changeSeq),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            return new Reacted(ReactionOutcome.CHANGED, message(after));
+        }
+        throw new StorageException("react to message: still contended after " + MAX_ATTEMPTS + " attempts", null);
     }
 
     @Override
@@ -366,7 +413,19 @@ public class MongoMessageStore implements MessageStore {
         return new Message(MongoIds.fromBson(d.get("_id")), MongoIds.fromBson(d.get("conversationId")), MongoDocs.longOf(d, "seq"),
                 MongoIds.fromBson(d.get("senderId")), d.getString("clientId"), deletedAt != null ? null : text == null ? "" : text,
                 d.getDate("createdAt").toInstant(), image, editedAt == null ? null : editedAt.toInstant(),
-                deletedAt == null ? null : deletedAt.toInstant(), MongoDocs.longOf(d, "changeSeq"), replyTo);
+                deletedAt == null ? null : deletedAt.toInstant(), MongoDocs.longOf(d, "changeSeq"), replyTo,
+                deletedAt != null ? List.of() : reactions(d));
+    }
+
+    private static List<Message.Reaction> reactions(Document d) {
+        List<Document> stored = d.getList("reactions", Document.class, List.of());
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        String messageId = MongoIds.fromBson(d.get("_id"));
+        List<ReactionRows.Row> rows = stored.stream().map(r -> new ReactionRows.Row(messageId, r.getString("emoji"),
+                MongoIds.fromBson(r.get("userId")), r.getDate("at").toInstant())).toList();
+        return ReactionRows.byMessage(rows).getOrDefault(messageId, List.of());
     }
 
     /** What makes a send idempotent: the same clientId from the same sender in one conversation. */

@@ -3,6 +3,7 @@ package echos.message.sql;
 import echos.message.Message;
 import echos.message.MessageStore;
 import echos.message.NewMessage;
+import echos.message.ReactionRows;
 import echos.storage.GroupCommit;
 import echos.storage.Jdbc;
 import echos.storage.StorageException;
@@ -75,20 +76,20 @@ public class SqlMessageStore implements MessageStore {
 
     @Override
     public List<Message> before(String conversationId, long beforeSeq, int limit) {
-        return jdbc.list(SELECT + "WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?",
-                SqlMessageStore::message, conversationId, beforeSeq, limit);
+        return withReactions(jdbc.list(SELECT + "WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?",
+                SqlMessageStore::message, conversationId, beforeSeq, limit));
     }
 
     @Override
     public List<Message> after(String conversationId, long afterSeq, int limit) {
-        return jdbc.list(SELECT + "WHERE m.conversation_id = ? AND m.seq > ? ORDER BY m.seq ASC LIMIT ?",
-                SqlMessageStore::message, conversationId, afterSeq, limit);
+        return withReactions(jdbc.list(SELECT + "WHERE m.conversation_id = ? AND m.seq > ? ORDER BY m.seq ASC LIMIT ?",
+                SqlMessageStore::message, conversationId, afterSeq, limit));
     }
 
     @Override
     public Optional<Message> last(String conversationId) {
-        return jdbc.one(SELECT + "WHERE m.conversation_id = ? ORDER BY m.seq DESC LIMIT 1",
-                SqlMessageStore::message, conversationId);
+        return withReactions(jdbc.one(SELECT + "WHERE m.conversation_id = ? ORDER BY m.seq DESC LIMIT 1",
+                SqlMessageStore::message, conversationId));
     }
 
     @Override
@@ -99,9 +100,9 @@ public class SqlMessageStore implements MessageStore {
         }
         List<String> ids = List.copyOf(new LinkedHashSet<>(conversationIds));
         // the max per conversation is read off the (conversation_id, seq) index, as last() reads its first row
-        jdbc.list(SELECT + "WHERE m.conversation_id IN (" + marks(ids.size()) + ")"
+        withReactions(jdbc.list(SELECT + "WHERE m.conversation_id IN (" + marks(ids.size()) + ")"
                 + " AND m.seq = (SELECT max(top.seq) FROM messages top WHERE top.conversation_id = m.conversation_id)",
-                SqlMessageStore::message, ids.toArray()).forEach(m -> last.put(m.conversationId(), m));
+                SqlMessageStore::message, ids.toArray())).forEach(m -> last.put(m.conversationId(), m));
         return last;
     }
 
@@ -165,13 +166,13 @@ public class SqlMessageStore implements MessageStore {
     }
 
     private Optional<Message> byClientId(NewMessage message) {
-        return jdbc.one(SELECT + "WHERE m.conversation_id = ? AND m.sender_id = ? AND m.client_id = ?",
-                SqlMessageStore::message, message.conversationId(), message.senderId(), message.clientId());
+        return withReactions(jdbc.one(SELECT + "WHERE m.conversation_id = ? AND m.sender_id = ? AND m.client_id = ?",
+                SqlMessageStore::message, message.conversationId(), message.senderId(), message.clientId()));
     }
 
     @Override
     public Optional<Message> find(String conversationId, String messageId) {
-        return jdbc.one(SELECT + "WHERE m.conversation_id = ? AND m.id = ?", SqlMessageStore::message, conversationId, messageId);
+        return withReactions(jdbc.one(SELECT + "WHERE m.conversation_id = ? AND m.id = ?", SqlMessageStore::message, conversationId, messageId));
     }
 
     @Override
@@ -204,6 +205,7 @@ public class SqlMessageStore implements MessageStore {
                 long change = nextChange(conversationId, messageId, at);
                 jdbc.update("UPDATE messages SET text = '', image_id = NULL, deleted_at = ?, change_seq = ? WHERE id = ?",
                         at.toEpochMilli(), change, messageId);
+                jdbc.update("DELETE FROM message_reactions WHERE message_id = ?", messageId);
                 return Optional.ofNullable(current.get().image() == null ? null : current.get().image().id());
             });
             if (removedImage == null) {
@@ -217,9 +219,77 @@ public class SqlMessageStore implements MessageStore {
 
     @Override
     public List<Change> changesAfter(String conversationId, long afterChange, int limit) {
-        return jdbc.list(SELECT.replace(" FROM messages m ", ", c.change_seq AS logged_change FROM message_changes c"
+        List<Change> logged = jdbc.list(SELECT.replace(" FROM messages m ", ", c.change_seq AS logged_change FROM message_changes c"
                 + " JOIN messages m ON m.id = c.message_id ") + "WHERE c.conversation_id = ? AND c.change_seq > ? ORDER BY c.change_seq LIMIT ?",
                 rs -> new Change(rs.getLong("logged_change"), message(rs)), conversationId, afterChange, limit);
+        List<Message> current = withReactions(logged.stream().map(Change::message).toList());
+        List<Change> out = new ArrayList<>(logged.size());
+        for (int i = 0; i < logged.size(); i++) {
+            out.add(new Change(logged.get(i).changeSeq(), current.get(i)));
+        }
+        return out;
+    }
+
+    @Override
+    public Reacted react(String conversationId, String messageId, String userId, String emoji, boolean add, ReactionLimits limits,
+            Instant at) {
+        try {
+            ReactionOutcome outcome = jdbc.inTransaction(() -> {
+                // The conversation row first, as edit and delete take it (in nextChange) before the message row: one lock
+                // order, no deadlock. Holding it, reactions to the message take turns, so the limits see each other's rows.
+                if (jdbc.update("UPDATE conversations SET last_change = last_change WHERE id = ?", conversationId) == 0
+                        || jdbc.update("UPDATE messages SET change_seq = change_seq WHERE id = ? AND conversation_id = ? AND deleted_at IS NULL",
+                                messageId, conversationId) == 0) {
+                    return ReactionOutcome.NO_MESSAGE;
+                }
+                if (add) {
+                    ReactionOutcome verdict = jdbc.one("SELECT count(CASE WHEN user_id = ? AND emoji = ? THEN 1 END),"
+                            + " count(CASE WHEN emoji = ? THEN 1 END), count(DISTINCT emoji), count(CASE WHEN user_id = ? THEN 1 END)"
+                            + " FROM message_reactions WHERE message_id = ?", rs -> {
+                                if (rs.getInt(1) > 0) {
+                                    return ReactionOutcome.UNCHANGED;
+                                }
+                                if (rs.getInt(2) == 0 && rs.getInt(3) >= limits.distinctPerMessage()) {
+                                    return ReactionOutcome.TOO_MANY_EMOJI;
+                                }
+                                // CHANGED here: nothing stands in the way
+                                return rs.getInt(4) >= limits.perUserPerMessage() ? ReactionOutcome.TOO_MANY_FROM_USER : ReactionOutcome.CHANGED;
+                            }, userId, emoji, emoji, userId, messageId).orElseThrow();
+                    if (verdict != ReactionOutcome.CHANGED) {
+                        return verdict;
+                    }
+                    jdbc.update("INSERT INTO message_reactions (message_id, user_id, emoji, created_at) VALUES (?, ?, ?, ?)",
+                            messageId, userId, emoji, at.toEpochMilli());
+                } else if (jdbc.update("DELETE FROM message_reactions WHERE message_id = ? AND user_id = ? AND emoji = ?",
+                        messageId, userId, emoji) == 0) {
+                    return ReactionOutcome.UNCHANGED;
+                }
+                long change = nextChange(conversationId, messageId, at);
+                jdbc.update("UPDATE messages SET change_seq = ? WHERE id = ?", change, messageId);
+                return ReactionOutcome.CHANGED;
+            });
+            if (outcome == ReactionOutcome.NO_MESSAGE) {
+                return new Reacted(outcome, null);
+            }
+            return new Reacted(outcome, find(conversationId, messageId).orElseThrow(() -> new StorageException("message vanished", null)));
+        } catch (SQLException e) {
+            throw new StorageException("react to message failed", e);
+        }
+    }
+
+    private Optional<Message> withReactions(Optional<Message> message) {
+        return message.map(m -> withReactions(List.of(m)).get(0));
+    }
+
+    /** The messages with their reactions, read with one query for all of them (none when none can have any). */
+    private List<Message> withReactions(List<Message> messages) {
+        List<String> ids = messages.stream().filter(m -> !m.deleted()).map(Message::id).distinct().toList();
+        if (ids.isEmpty()) {
+            return messages;
+        }
+        return ReactionRows.attach(messages, jdbc.list("SELECT message_id, emoji, user_id, created_at FROM message_reactions"
+                + " WHERE message_id IN (" + marks(ids.size()) + ")", rs -> new ReactionRows.Row(rs.getString(1), rs.getString(2),
+                        rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))), ids.toArray()));
     }
 
     @Override
