@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
-import { EditIcon, UsersIcon } from '../components/icons';
+import { EditIcon, SearchIcon, UsersIcon } from '../components/icons';
+import { SearchPanel } from '../search/SearchPanel';
+import { useSearch } from '../search/searchStore';
 import { useAuth } from '../store/auth';
 import { useConversations } from '../store/conversations';
 import { presenceOf, usePresence } from '../store/presence';
@@ -100,6 +102,16 @@ export function Sidebar() {
           <button
             type="button"
             className="btn btn-ghost btn-sm btn-circle"
+            aria-label="Search messages"
+            title="Search messages"
+            onClick={() => useSearch.getState().openSearch()}
+            data-testid="search-open"
+          >
+            <SearchIcon className="size-5" />
+          </button>
+          <button
+            type="button"
+            className="btn btn-ghost btn-sm btn-circle"
             aria-label="New chat"
             title="New chat"
             onClick={() => setDialog('chat')}
@@ -132,6 +144,7 @@ export function Sidebar() {
       <div className="flex-1 min-h-0 overflow-y-auto">{body}</div>
       {dialog === 'chat' && <NewChatDialog onClose={() => setDialog(null)} />}
       {dialog === 'group' && <NewGroupDialog onClose={() => setDialog(null)} />}
+      <SearchPanel />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Avatar } from '../components/Avatar';
-import { ArrowLeftIcon, ImageIcon, InfoIcon } from '../components/icons';
+import { ArrowLeftIcon, ImageIcon, InfoIcon, SearchIcon } from '../components/icons';
+import { useSearch } from '../search/searchStore';
 import type { Conversation, Message } from '../lib/chatTypes';
 import { formatLastSeen } from '../lib/format';
 import { dragHasFiles, firstFile } from '../lib/images';
@@ -65,6 +66,16 @@ function ThreadHeader({ conversation: c, me, onInfo }: { conversation: Conversat
         </h2>
         {status}
       </div>
+      <button
+        type="button"
+        className="btn btn-ghost btn-sm btn-circle"
+        aria-label="Search in this conversation"
+        title="Search in this conversation"
+        onClick={() => useSearch.getState().openSearch(c.id)}
+        data-testid="search-in-conversation"
+      >
+        <SearchIcon className="size-5" />
+      </button>
       {c.type === 'group' && (
         <button
           type="button"

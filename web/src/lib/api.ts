@@ -1,4 +1,4 @@
-import type { FieldErrors } from './types';
+import type { FieldErrors, SearchPage } from './types';
 
 /** Every failed request surfaces as one of these (thrown by `api.*`). */
 export class ApiError extends Error {
@@ -93,4 +93,13 @@ export const api = {
 export function asApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   return new ApiError(0, 'unknown_error', GENERIC_ERROR_MESSAGE);
+}
+
+/** GET /api/search/messages: one page of hits; `conversationId` limits it to one conversation. */
+export function searchMessages(q: string, options: { conversationId?: string | null; cursor?: string | null; limit?: number } = {}) {
+  const params = new URLSearchParams({ q });
+  if (options.conversationId) params.set('conversationId', options.conversationId);
+  if (options.cursor) params.set('cursor', options.cursor);
+  if (options.limit) params.set('limit', String(options.limit));
+  return api.get<SearchPage>(`/api/search/messages?${params.toString()}`);
 }
