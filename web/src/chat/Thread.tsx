@@ -15,6 +15,7 @@ import { useTyping } from '../store/typing';
 import { Composer, type ComposerHandle } from './Composer';
 import { DeleteMessageDialog } from './DeleteMessageDialog';
 import { GroupInfo } from './GroupInfo';
+import { MuteMenu } from './MuteMenu';
 import { MessageList, quoteSenderName } from './MessageList';
 import { quoteOf } from '../lib/chatTypes';
 import { isAnyoneOnline, peer, typingText } from './people';
@@ -65,6 +66,7 @@ function ThreadHeader({ conversation: c, me, onInfo }: { conversation: Conversat
         </h2>
         {status}
       </div>
+      <MuteMenu conversation={c} />
       {c.type === 'group' && (
         <button
           type="button"
