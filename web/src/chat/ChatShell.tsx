@@ -3,7 +3,8 @@ import { useNavigate, useParams } from 'react-router';
 import { ChatsIcon } from '../components/icons';
 import { Spinner } from '../components/Spinner';
 import { useAuth } from '../store/auth';
-import { useConversations } from '../store/conversations';
+import { badgeTotal, useConversations } from '../store/conversations';
+import { setConversationOpener } from '../store/notifications';
 import { showUnread } from '../lib/unreadBadge';
 import { ensureChatStarted } from '../store/realtime';
 import { toast } from '../store/toast';
@@ -93,11 +94,18 @@ export function ChatShell() {
     ensureChatStarted();
   }, []);
 
-  const unreadTotal = useConversations((s) => Object.values(s.byId).reduce((sum, c) => sum + Math.max(0, c.unreadCount), 0));
+  // Counted at each store change, so also when a timed mute runs out (the store's timer moves muteClock).
+  const unreadTotal = useConversations((s) => badgeTotal(s.byId));
   useEffect(() => {
     showUnread(unreadTotal);
   }, [unreadTotal]);
   useEffect(() => () => showUnread(0), []);
+
+  const navigate = useNavigate();
+  useEffect(() => {
+    setConversationOpener((id) => navigate(`/c/${encodeURIComponent(id)}`));
+    return () => setConversationOpener(null);
+  }, [navigate]);
 
   useEffect(() => {
     select(selectedId);

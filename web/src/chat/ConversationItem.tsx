@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
 import { Avatar } from '../components/Avatar';
+import { BellOffIcon } from '../components/icons';
 import { DELETED_TEXT, type Conversation, type Message } from '../lib/chatTypes';
 import { formatListTime } from '../lib/format';
+import { isMuted, useConversations } from '../store/conversations';
 import { firstName } from './people';
 
 interface Props {
@@ -40,6 +42,9 @@ function preview(c: Conversation, me: string | null): string {
 /** One row of the conversation list. */
 export function ConversationItem({ conversation: c, me, selected, online, typing }: Props) {
   const unread = c.unreadCount;
+  // Re-read when a timed mute runs out (the store's timer moves muteClock).
+  useConversations((s) => s.muteClock);
+  const muted = isMuted(c);
   return (
     <li>
       <Link
@@ -63,7 +68,16 @@ export function ConversationItem({ conversation: c, me, selected, online, typing
         <span className="flex-1 min-w-0">
           <span className="flex items-baseline gap-2">
             <span className={`flex-1 truncate ${unread > 0 ? 'font-semibold' : 'font-medium'}`}>{c.name}</span>
-            <span className={`text-xs shrink-0 ${unread > 0 ? 'text-primary' : 'text-base-content/50'}`}>
+            {muted && (
+              <BellOffIcon
+                className="size-3.5 shrink-0 self-center text-base-content/50"
+                role="img"
+                aria-hidden={false}
+                aria-label="Muted"
+                data-testid="muted-icon"
+              />
+            )}
+            <span className={`text-xs shrink-0 ${unread > 0 && !muted ? 'text-primary' : 'text-base-content/50'}`}>
               {formatListTime(c.lastMessage?.createdAt ?? c.lastActivityAt)}
             </span>
           </span>
@@ -75,8 +89,8 @@ export function ConversationItem({ conversation: c, me, selected, online, typing
             </span>
             {unread > 0 && (
               <span
-                className="badge badge-primary badge-sm rounded-full min-w-5 px-1.5 tabular-nums"
-                aria-label={`${unread} unread`}
+                className={`badge badge-sm rounded-full min-w-5 px-1.5 tabular-nums ${muted ? 'badge-ghost text-base-content/60' : 'badge-primary'}`}
+                aria-label={muted ? `${unread} unread, muted` : `${unread} unread`}
                 data-testid="unread-badge"
               >
                 {unread}

@@ -16,6 +16,7 @@ import { useTyping } from '../store/typing';
 import { Composer, type ComposerHandle } from './Composer';
 import { DeleteMessageDialog } from './DeleteMessageDialog';
 import { GroupInfo } from './GroupInfo';
+import { MuteMenu } from './MuteMenu';
 import { MessageList, quoteSenderName } from './MessageList';
 import { quoteOf } from '../lib/chatTypes';
 import { isAnyoneOnline, peer, typingText } from './people';
@@ -76,6 +77,7 @@ function ThreadHeader({ conversation: c, me, onInfo }: { conversation: Conversat
       >
         <SearchIcon className="size-5" />
       </button>
+      <MuteMenu conversation={c} />
       {c.type === 'group' && (
         <button
           type="button"

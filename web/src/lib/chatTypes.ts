@@ -84,7 +84,13 @@ export interface Conversation {
   lastReadSeq: number;
   createdAt: string;
   lastActivityAt: string;
+  /** My own mute of this conversation: until when (ISO, null when not muted for a time), or for good. */
+  mutedUntil?: string | null;
+  mutedForever?: boolean;
 }
+
+/** What PUT /api/conversations/{id}/mute takes. */
+export type MuteDuration = '1h' | '8h' | 'always';
 
 export interface UserSummary {
   id: string;

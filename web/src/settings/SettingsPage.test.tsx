@@ -2,7 +2,9 @@ import { screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { THEMES } from '../lib/theme';
 import { useAuth } from '../store/auth';
+import { useNotifications } from '../store/notifications';
 import { usePrivacy, type UserWithPrivacy } from '../store/privacy';
+import { FakeNotification } from '../test/fakeNotification';
 import { ada, apiError, deferred, json, stubFetch } from '../test/http';
 import { renderApp } from '../test/render';
 
@@ -12,6 +14,7 @@ beforeEach(() => {
 
 afterEach(() => {
   usePrivacy.setState(usePrivacy.getInitialState(), true);
+  useNotifications.setState(useNotifications.getInitialState(), true);
 });
 
 describe('SettingsPage', () => {
@@ -98,5 +101,49 @@ describe('SettingsPage: Show when I\'m online', () => {
     const { user } = renderApp('/settings');
     await user.click(screen.getByTestId('show-online-switch'));
     expect(await screen.findByTestId('login-email')).toBeInTheDocument();
+  });
+});
+
+describe('SettingsPage: Desktop notifications', () => {
+  const toggle = () => screen.getByRole('switch', { name: /desktop notifications/i });
+
+  it('is off and asks nothing on load', () => {
+    FakeNotification.install('default');
+    useNotifications.getState().refreshPermission();
+    renderApp('/settings');
+    expect(toggle()).not.toBeChecked();
+    expect(toggle()).toBeEnabled();
+    expect(FakeNotification.requestPermission).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('notifications-blocked')).not.toBeInTheDocument();
+  });
+
+  it('turning it on asks the browser; granted → on', async () => {
+    FakeNotification.install('default', 'granted');
+    const { user } = renderApp('/settings');
+    await user.click(toggle());
+    expect(FakeNotification.requestPermission).toHaveBeenCalledTimes(1);
+    expect(toggle()).toBeChecked();
+    expect(localStorage.getItem('echos-notifications')).toBe('on');
+
+    await user.click(toggle());
+    expect(toggle()).not.toBeChecked();
+    expect(localStorage.getItem('echos-notifications')).toBeNull();
+  });
+
+  it('denied → stays off and says it is blocked in the browser', async () => {
+    FakeNotification.install('default', 'denied');
+    const { user } = renderApp('/settings');
+    await user.click(toggle());
+    expect(toggle()).not.toBeChecked();
+    expect(toggle()).toBeDisabled();
+    expect(screen.getByTestId('notifications-blocked')).toHaveTextContent(/blocked for Echos in this browser/);
+  });
+
+  it('shows a permission taken back in the browser as off and blocked', () => {
+    FakeNotification.install('denied');
+    useNotifications.setState({ enabled: true });
+    renderApp('/settings');
+    expect(toggle()).not.toBeChecked();
+    expect(screen.getByTestId('notifications-blocked')).toBeInTheDocument();
   });
 });

@@ -2,6 +2,7 @@ import { PageContainer } from '../components/AppLayout';
 import { CheckIcon } from '../components/icons';
 import { THEMES, type ThemeChoice } from '../lib/theme';
 import { useTheme } from '../store/theme';
+import { NotificationSettings } from './NotificationSettings';
 import { PrivacySettings } from './PrivacySettings';
 
 const LABELS: Partial<Record<ThemeChoice, string>> = { system: 'System' };
@@ -33,6 +34,7 @@ export function SettingsPage() {
 
   return (
     <PageContainer title="Settings">
+      <NotificationSettings />
       <PrivacySettings />
       <section className="card bg-base-100 shadow-sm" aria-labelledby="theme-heading">
         <div className="card-body p-5 sm:p-8 gap-4">

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { api, asApiError } from '../lib/api';
-import type { Conversation, Member, Message, Receipt, Role } from '../lib/chatTypes';
+import type { Conversation, Member, Message, MuteDuration, Receipt, Role } from '../lib/chatTypes';
 import { getSocket } from '../lib/socketRef';
 import { useAuth } from './auth';
 import { failed, reportError } from './failures';
@@ -57,6 +57,10 @@ export interface ConversationsState {
   createForm: FormState;
   /** Group changes from the info panel (rename, members, roles, leave). */
   groupForm: FormState;
+  /** PUT/DELETE /api/conversations/{id}/mute (failures are toasts). */
+  muteForm: FormState;
+  /** When mutes were last re-evaluated: moves when a timed mute runs out, so what depends on it re-renders. */
+  muteClock: number;
 
   load: () => Promise<void>;
   /** GET /api/conversations/{id} (deep link to a conversation not in the list); null if not found. */
@@ -85,7 +89,9 @@ export interface ConversationsState {
   removeMember: (id: string, userId: string) => Promise<boolean>;
   setRole: (id: string, userId: string, role: Exclude<Role, 'owner'>) => Promise<boolean>;
   leave: (id: string) => Promise<boolean>;
-  resetForm: (form: 'createForm' | 'groupForm') => void;
+  mute: (id: string, duration: MuteDuration) => Promise<boolean>;
+  unmute: (id: string) => Promise<boolean>;
+  resetForm: (form: 'createForm' | 'groupForm' | 'muteForm') => void;
   reset: () => void;
 }
 
@@ -166,6 +172,35 @@ function startCursor(c: Conversation): ChangeCursor {
   return { applied: Number(c.lastChange) || 0, ahead: [] };
 }
 
+/** Muted now: for good, or until a time still ahead (a mute that ran out counts as unmuted). */
+export function isMuted(c: Pick<Conversation, 'mutedUntil' | 'mutedForever'>, now: number = Date.now()): boolean {
+  return !!c.mutedForever || time(c.mutedUntil) > now;
+}
+
+/** The unread total of the tab title and favicon: muted conversations keep their own count but are left out. */
+export function badgeTotal(byId: Record<string, Conversation>, now: number = Date.now()): number {
+  let total = 0;
+  for (const c of Object.values(byId)) if (!isMuted(c, now)) total += Math.max(0, c.unreadCount);
+  return total;
+}
+
+/** The earliest time a timed mute still ahead runs out, or null. */
+export function nextMuteExpiry(byId: Record<string, Conversation>, now: number = Date.now()): number | null {
+  let next: number | null = null;
+  for (const c of Object.values(byId)) {
+    if (c.mutedForever) continue;
+    const until = time(c.mutedUntil);
+    if (until > now && (next === null || until < next)) next = until;
+  }
+  return next;
+}
+
+const MUTED_TOAST: Record<MuteDuration, string> = {
+  '1h': 'Muted for 1 hour',
+  '8h': 'Muted for 8 hours',
+  always: 'Muted until you unmute it',
+};
+
 const path = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
 
 export const useConversations = create<ConversationsState>()((set, get) => {
@@ -192,6 +227,22 @@ export const useConversations = create<ConversationsState>()((set, get) => {
     }
   };
 
+  /** Mute and unmute: one at a time, the answer replaces the conversation, a refusal is a toast. */
+  const muteAction = async (run: () => Promise<Conversation>, success: string): Promise<boolean> => {
+    if (get().muteForm.loading) return false;
+    set({ muteForm: pendingForm });
+    try {
+      get().upsert(await run());
+      set({ muteForm: idleForm });
+      toast.success(success);
+      return true;
+    } catch (err) {
+      const message = reportError(err);
+      set({ muteForm: { loading: false, error: { code: asApiError(err).code, message, display: 'toast' }, fieldErrors: {} } });
+      return false;
+    }
+  };
+
   return {
     byId: {},
     changes: {},
@@ -199,6 +250,8 @@ export const useConversations = create<ConversationsState>()((set, get) => {
     list: { loading: false, loaded: false, error: null },
     createForm: idleForm,
     groupForm: idleForm,
+    muteForm: idleForm,
+    muteClock: Date.now(),
 
     load: async () => {
       set((s) => ({ list: { ...s.list, loading: true, error: null } }));
@@ -447,6 +500,15 @@ export const useConversations = create<ConversationsState>()((set, get) => {
       return ok;
     },
 
+    mute: (id, duration) =>
+      muteAction(
+        async () => (await api.put<{ conversation: Conversation }>(`${path(id)}/mute`, { duration })).conversation,
+        MUTED_TOAST[duration],
+      ),
+
+    unmute: (id) =>
+      muteAction(async () => (await api.delete<{ conversation: Conversation }>(`${path(id)}/mute`)).conversation, 'Unmuted'),
+
     resetForm: (form) => set({ [form]: idleForm }),
 
     reset: () =>
@@ -457,6 +519,33 @@ export const useConversations = create<ConversationsState>()((set, get) => {
         list: { loading: false, loaded: false, error: null },
         createForm: idleForm,
         groupForm: idleForm,
+        muteForm: idleForm,
+        muteClock: Date.now(),
       }),
   };
+});
+
+// setTimeout's longest delay (about 24.8 days); a later expiry is simply re-checked then.
+const MAX_TIMER_MS = 2_147_483_647;
+let muteTimer: ReturnType<typeof setTimeout> | null = null;
+let muteTimerAt: number | null = null;
+
+/** Keeps one timer on the next mute to run out; when it fires, `muteClock` moves and the badge counts it again. */
+function watchMuteExpiry(byId: Record<string, Conversation>) {
+  const at = nextMuteExpiry(byId);
+  if (at === muteTimerAt) return;
+  if (muteTimer) clearTimeout(muteTimer);
+  muteTimer = null;
+  muteTimerAt = at;
+  if (at === null) return;
+  muteTimer = setTimeout(() => {
+    muteTimer = null;
+    muteTimerAt = null;
+    useConversations.setState({ muteClock: Date.now() });
+    watchMuteExpiry(useConversations.getState().byId);
+  }, Math.min(MAX_TIMER_MS, Math.max(0, at - Date.now())));
+}
+
+useConversations.subscribe((s, prev) => {
+  if (s.byId !== prev.byId) watchMuteExpiry(s.byId);
 });

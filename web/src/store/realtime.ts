@@ -14,6 +14,7 @@ import { getSocket, setSocket } from '../lib/socketRef';
 import { useAuth } from './auth';
 import { myId, useConversations } from './conversations';
 import { keepUnsent, restoreUnsent } from './keptDrafts';
+import { notifyLiveMessage } from './notifications';
 import { allPending, changeErrorMessage, toOutgoing, useMessages } from './messages';
 import { usePresence } from './presence';
 import { toast } from './toast';
@@ -150,7 +151,10 @@ export function handleFrame(frame: Frame) {
   const data = frame.data as Record<string, unknown>;
   switch (frame.type) {
     case 'message.new':
-      if (isMessage(data.message)) onMessage(data.message);
+      if (!isMessage(data.message)) break;
+      // Only live frames carry conversationType; sync replays do not, and never pop a notification up.
+      if (typeof data.conversationType === 'string') notifyLiveMessage(data.message);
+      onMessage(data.message);
       break;
     case 'message.ack': {
       const message = data.message;
