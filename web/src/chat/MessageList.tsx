@@ -197,8 +197,13 @@ export function MessageList({
       if (!el) return;
       if (virtual) virtualizer.scrollToIndex(index, { align });
       else if (align === 'end') el.scrollTop = el.scrollHeight;
+      else {
+        const row = rows[index];
+        if (row?.kind !== 'message') return;
+        el.querySelector<HTMLElement>(`[data-testid="message"][data-seq="${row.message.seq}"]`)?.scrollIntoView?.({ block: 'center' });
+      }
     },
-    [virtual, virtualizer],
+    [virtual, virtualizer, rows],
   );
   // Scrolled up: the newest seq seen at the bottom, to count what arrived since; null at the bottom.
   const [awayFromSeq, setAwayFromSeq] = useState<number | null>(null);
@@ -259,6 +264,13 @@ export function MessageList({
     // rows.length and scrollToRow follow lastKey; listing them would re-run this on every older page
   }, [lastKey, lastIsMinePending, thread.loaded]);
 
+  // Measured rows grow or shrink the list: a reader at the bottom stays at the bottom.
+  const totalSize = virtual ? virtualizer.getTotalSize() : 0;
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && virtual && atBottom.current) el.scrollTop = el.scrollHeight;
+  }, [totalSize, virtual]);
+
   const jumpToLatest = () => {
     const el = ref.current;
     if (!el) return;
@@ -275,12 +287,8 @@ export function MessageList({
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || !target || !targetLoaded) return;
-    if (virtual) {
-      const index = rows.findIndex((r) => r.kind === 'message' && r.message.seq === target.seq);
-      if (index !== -1) scrollToRow(index, 'center');
-    } else {
-      el.querySelector<HTMLElement>(`[data-testid="message"][data-seq="${target.seq}"]`)?.scrollIntoView?.({ block: 'center' });
-    }
+    const index = rows.findIndex((r) => r.kind === 'message' && r.message.seq === target.seq);
+    if (index !== -1) scrollToRow(index, 'center');
     atBottom.current = false;
     setHighlightSeq(target.seq);
     // only a new target moves the view, not rows arriving while it is shown
@@ -416,7 +424,7 @@ export function MessageList({
           </div>
         )}
         {virtual ? (
-          <div ref={windowRef} className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+          <div ref={windowRef} className="relative w-full" style={{ height: totalSize }}>
             {virtualizer.getVirtualItems().map((item) => (
               <div
                 key={item.key}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Avatar } from '../components/Avatar';
 import { ArrowLeftIcon, ImageIcon, InfoIcon, SearchIcon } from '../components/icons';
@@ -223,6 +223,11 @@ export function Thread({ conversation: c, me }: Props) {
       window.removeEventListener('drop', guard);
     };
   }, []);
+  const replyQuote = useMemo(() => {
+    if (!replyingTo) return null;
+    const quote = quoteOf(replyingTo);
+    return { quote, senderName: quoteSenderName(quote, c, me) };
+  }, [replyingTo, c, me]);
   const dropHandlers = {
     onDragEnter: (e: DragEvent) => {
       if (!dragHasFiles(e.dataTransfer)) return;
@@ -283,7 +288,7 @@ export function Thread({ conversation: c, me }: Props) {
         {typing && <span data-testid="typing-indicator">{typing}</span>}
       </div>
       <Composer key={id} ref={composer} draftKey={me ? draftKey(me, id) : undefined} onSend={onSend} onTyping={onTyping} onEditLast={onEditLast} autoFocus={isWide()}
-        replyingTo={replyingTo ? { quote: quoteOf(replyingTo), senderName: quoteSenderName(quoteOf(replyingTo), c, me) } : null}
+        replyingTo={replyQuote}
         onCancelReply={() => setReplyingTo(null)} />
       {infoOpen && c.type === 'group' && <GroupInfo conversation={c} me={me} onClose={() => setInfoOpen(false)} />}
       {deleting && (

@@ -386,56 +386,75 @@ export const useMessages = create<MessagesState>()((set, get) => {
     return isNew;
   };
 
+  // One request per page at a time; a second caller (a jump to a quoted message) awaits the one in flight.
+  const inFlight = new Map<string, Promise<void>>();
+  const once = (key: string, load: () => Promise<void>): Promise<void> => {
+    const running = inFlight.get(key);
+    if (running) return running;
+    const p = load().finally(() => inFlight.delete(key));
+    inFlight.set(key, p);
+    return p;
+  };
+
+  const loadLatestPage = async (conversationId: string) => {
+    patch(conversationId, { loading: true, error: null });
+    try {
+      const res = await api.get<Page>(
+        `/api/conversations/${encodeURIComponent(conversationId)}/messages?limit=${PAGE_SIZE}`,
+      );
+      patch(conversationId, (cur) => {
+        const { page, updates } = withUpdates(newestFirstToAscending(res.messages ?? []), cur.updates);
+        const { list } = mergeMessages(cur.messages, page);
+        const pageMax = page.length > 0 ? page[page.length - 1].seq : 0;
+        return {
+          messages: list,
+          loaded: true,
+          loading: false,
+          nextBefore: res.nextBefore ?? null,
+          syncedSeq: advanceSynced(list, Math.max(cur.syncedSeq, pageMax)),
+          updates,
+        };
+      });
+    } catch (err) {
+      patch(conversationId, { loading: false, error: reportError(err) });
+    }
+  };
+
+  const loadOlderPage = async (conversationId: string, before: number, limit: number) => {
+    patch(conversationId, { loadingOlder: true });
+    try {
+      const res = await api.get<Page>(
+        `/api/conversations/${encodeURIComponent(conversationId)}/messages?before=${before}&limit=${limit}`,
+      );
+      patch(conversationId, (cur) => {
+        const { page, updates } = withUpdates(res.messages ?? [], cur.updates);
+        return {
+          messages: mergeMessages(cur.messages, page).list,
+          loadingOlder: false,
+          nextBefore: res.nextBefore ?? null,
+          updates,
+        };
+      });
+    } catch (err) {
+      reportError(err);
+      patch(conversationId, { loadingOlder: false });
+    }
+  };
+
   return {
     threads: {},
 
-    loadLatest: async (conversationId) => {
+    loadLatest: (conversationId) => {
       const t = thread(conversationId);
-      if (t.loaded || t.loading) return;
-      patch(conversationId, { loading: true, error: null });
-      try {
-        const res = await api.get<Page>(
-          `/api/conversations/${encodeURIComponent(conversationId)}/messages?limit=${PAGE_SIZE}`,
-        );
-        patch(conversationId, (cur) => {
-          const { page, updates } = withUpdates(newestFirstToAscending(res.messages ?? []), cur.updates);
-          const { list } = mergeMessages(cur.messages, page);
-          const pageMax = page.length > 0 ? page[page.length - 1].seq : 0;
-          return {
-            messages: list,
-            loaded: true,
-            loading: false,
-            nextBefore: res.nextBefore ?? null,
-            syncedSeq: advanceSynced(list, Math.max(cur.syncedSeq, pageMax)),
-            updates,
-          };
-        });
-      } catch (err) {
-        patch(conversationId, { loading: false, error: reportError(err) });
-      }
+      if (t.loaded) return Promise.resolve();
+      return once(`latest:${conversationId}`, () => loadLatestPage(conversationId));
     },
 
-    loadOlder: async (conversationId, limit = PAGE_SIZE) => {
+    loadOlder: (conversationId, limit = PAGE_SIZE) => {
       const t = thread(conversationId);
-      if (!t.loaded || t.loadingOlder || t.nextBefore === null) return;
-      patch(conversationId, { loadingOlder: true });
-      try {
-        const res = await api.get<Page>(
-          `/api/conversations/${encodeURIComponent(conversationId)}/messages?before=${t.nextBefore}&limit=${limit}`,
-        );
-        patch(conversationId, (cur) => {
-          const { page, updates } = withUpdates(res.messages ?? [], cur.updates);
-          return {
-            messages: mergeMessages(cur.messages, page).list,
-            loadingOlder: false,
-            nextBefore: res.nextBefore ?? null,
-            updates,
-          };
-        });
-      } catch (err) {
-        reportError(err);
-        patch(conversationId, { loadingOlder: false });
-      }
+      if (t.loadingOlder) return inFlight.get(`older:${conversationId}`) ?? Promise.resolve();
+      if (!t.loaded || t.nextBefore === null) return Promise.resolve();
+      return once(`older:${conversationId}`, () => loadOlderPage(conversationId, t.nextBefore as number, limit));
     },
 
     receive: (message) => insert(message),
@@ -523,18 +542,12 @@ export const useMessages = create<MessagesState>()((set, get) => {
 
     loadUntil: async (conversationId, seq) => {
       const has = () => thread(conversationId).messages.some((m) => m.seq === seq);
-      const waitIdle = async () => {
-        for (let i = 0; i < 200 && (thread(conversationId).loading || thread(conversationId).loadingOlder); i++) {
-          await new Promise((r) => setTimeout(r, 50));
-        }
-      };
-      await waitIdle();
-      if (!thread(conversationId).loaded) await get().loadLatest(conversationId);
+      await get().loadLatest(conversationId);
       for (let page = 0; page < MAX_JUMP_PAGES && !has(); page++) {
-        await waitIdle();
+        if (thread(conversationId).loadingOlder) await get().loadOlder(conversationId);
         const before = thread(conversationId);
         // nextBefore <= seq: what would hold it is loaded already, so there is no such message
-        if (!before.loaded || before.nextBefore === null || before.nextBefore <= seq) break;
+        if (has() || !before.loaded || before.nextBefore === null || before.nextBefore <= seq) break;
         const oldest = before.messages[0]?.seq;
         await get().loadOlder(conversationId, JUMP_PAGE_SIZE);
         if (thread(conversationId).messages[0]?.seq === oldest) break; // no progress: failed (already reported)
