@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 
 /**
@@ -30,6 +31,7 @@ public final class Jdbc {
     private final SqlDialect dialect;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     private final LongAdder statements = new LongAdder();
+    private volatile BiConsumer<String, Object[]> tap;
 
     public Jdbc(DataSource dataSource, SqlDialect dialect) {
         this.dataSource = dataSource;
@@ -43,6 +45,15 @@ public final class Jdbc {
     /** How many statements this object has run since start, on every thread: lets a test hold a request to a fixed number. */
     public long statementsRun() {
         return statements.sum();
+    }
+
+    /**
+     * Hands every statement run from now on, with its parameters, to {@code listener} until the returned handle is
+     * closed: lets a test EXPLAIN exactly what a store runs. One listener at a time.
+     */
+    public AutoCloseable tap(BiConsumer<String, Object[]> listener) {
+        tap = listener;
+        return () -> tap = null;
     }
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
@@ -132,6 +143,10 @@ public final class Jdbc {
 
     private PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
         statements.increment();
+        BiConsumer<String, Object[]> listener = tap;
+        if (listener != null) {
+            listener.accept(sql, params.clone());
+        }
         PreparedStatement ps = c.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
             ps.setObject(i + 1, params[i]);

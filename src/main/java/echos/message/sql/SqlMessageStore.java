@@ -99,9 +99,11 @@ public class SqlMessageStore implements MessageStore {
             return last;
         }
         List<String> ids = List.copyOf(new LinkedHashSet<>(conversationIds));
-        // the max per conversation is read off the (conversation_id, seq) index, as last() reads its first row
-        withReactions(jdbc.list(SELECT + "WHERE m.conversation_id IN (" + marks(ids.size()) + ")"
-                + " AND m.seq = (SELECT max(top.seq) FROM messages top WHERE top.conversation_id = m.conversation_id)",
+        // The newest message of each is the one at its conversation's last_seq (append raises both in one
+        // transaction): one (conversation_id, seq) lookup per conversation. A max(seq) subquery per row instead made
+        // the planners of both databases visit every message of every listed conversation (QueryPlanContract).
+        withReactions(jdbc.list(SELECT.replace(" FROM messages m ", " FROM conversations lc JOIN messages m ON m.conversation_id = lc.id"
+                + " AND m.seq = lc.last_seq ") + "WHERE lc.id IN (" + marks(ids.size()) + ")",
                 SqlMessageStore::message, ids.toArray())).forEach(m -> last.put(m.conversationId(), m));
         return last;
     }
