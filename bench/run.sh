@@ -2,6 +2,7 @@
 # Runs one Echos benchmark against a fresh server, then stops it and cleans up.
 #
 #   bench/run.sh <latency|throughput|fanout|idle> [sqlite|postgres|mongo] [client options...]
+#   bench/run.sh all [--quick]     every benchmark in turn and one summary table (bench/all.sh)
 #   (mongo: Echos on MONGO_URI against an in-memory mongo-java-server stand-in this script starts; figures are of
 #   that stand-in, not of a real MongoDB, which cannot be installed here)
 #
@@ -39,11 +40,12 @@
 # scenario opens 100 sockets per user; the default cap of 20 would close 80 of them).
 set -euo pipefail
 
+if [[ ${1:-} == all ]]; then exec "$(dirname "$0")/all.sh" "${@:2}"; fi
 SCENARIO=${1:-}
 DB=sqlite
 if [[ ${2:-} == sqlite || ${2:-} == postgres || ${2:-} == mongo ]]; then DB=$2; shift; elif [[ -n ${2:-} && ${2:-} != --* ]]; then DB=$2; fi
 case "$SCENARIO" in latency|throughput|fanout|idle) ;; *)
-  echo "usage: bench/run.sh <latency|throughput|fanout|idle> [sqlite|postgres|mongo] [client options...]" >&2; exit 2 ;;
+  echo "usage: bench/run.sh <latency|throughput|fanout|idle|all> [sqlite|postgres|mongo] [client options...]" >&2; exit 2 ;;
 esac
 case "$DB" in sqlite|postgres|mongo) ;; *) echo "database must be sqlite, postgres or mongo, got $DB" >&2; exit 2 ;; esac
 CLUSTER_NODES=${CLUSTER_NODES:-}

@@ -57,6 +57,11 @@ public final class Main {
         int port = a.integer("port", 5090);
         String db = a.str("db", "?");
         Socks.Transport transport = Socks.Transport.of(a.str("transport", "ws"));
+        String sendOver = a.str("send-over", "socket");
+        if (!sendOver.equals("socket") && !sendOver.equals("http")) {
+            throw new IllegalArgumentException("--send-over must be socket or http, got " + sendOver);
+        }
+        int httpConnections = a.integer("http-connections", 100);
         String tag = a.str("tag", tag());
         int signupConcurrency = a.integer("signup-concurrency", 4);
         int eventLoops = a.integer("event-loops", 2);
@@ -92,21 +97,22 @@ public final class Main {
         Api api = new Api(host, port);
         List<Api.User> users = api.signup(tag, group ? members : 2 * pairs, signupConcurrency);
         List<String> conversations = new ArrayList<>();
-        List<String> tokens = new ArrayList<>();
+        List<Api.User> socketUsers = new ArrayList<>();
         if (group) {
             conversations.add(api.group(users.get(0), "bench " + tag, users.subList(1, users.size())));
-            users.forEach(u -> tokens.add(u.token()));
+            socketUsers.addAll(users);
         } else {
             for (int k = 0; k < pairs; k++) {
                 conversations.add(api.direct(users.get(2 * k), users.get(2 * k + 1)));
             }
             for (int k = 0; k < pairs; k++) {
-                tokens.add(users.get(2 * k).token()); // sender socket k
+                socketUsers.add(users.get(2 * k)); // sender socket k
             }
             for (int k = 0; k < pairs; k++) {
-                tokens.add(users.get(2 * k + 1).token()); // receiver socket pairs + k
+                socketUsers.add(users.get(2 * k + 1)); // receiver socket pairs + k
             }
         }
+        List<String> tokens = socketUsers.stream().map(Api.User::token).toList();
         int expected = group ? members - 1 : 1;
 
         List<RateRun.Phase> phases = new ArrayList<>();
@@ -141,10 +147,13 @@ public final class Main {
                     conversations.size(), senderCount, expected);
             RateRun.Sender[] senders = new RateRun.Sender[senderCount];
             for (int k = 0; k < senderCount; k++) {
-                senders[k] = new RateRun.Sender(sockets[k], group ? conversations.get(0) : conversations.get(k));
+                senders[k] = new RateRun.Sender(sockets[k], group ? conversations.get(0) : conversations.get(k), socketUsers.get(k).id(),
+                        socketUsers.get(k).token());
             }
             Thread.sleep(2000); // let the presence frames of the connects pass
-            RateRun run = new RateRun(phases, socks, senders, expected, textBytes, lateMs);
+            HttpSends http = sendOver.equals("http") ? new HttpSends(socks.vertx, host, port, httpConnections) : null;
+            RateRun run = new RateRun(phases, socks, senders, expected, textBytes, lateMs, http,
+                    socketUsers.stream().map(Api.User::id).toArray(String[]::new));
             holder[0] = run;
             List<Map<String, Object>> steps = new ArrayList<>();
             int[] sustained = {0};
@@ -216,6 +225,7 @@ public final class Main {
             sum.put("scenario", scenario);
             sum.put("db", db);
             sum.put("transport", transport.label());
+            sum.put("send_over", sendOver);
             sum.put("options", a.used);
             sum.put("sockets", sockets.length);
             sum.put("sender_sockets", senderCount);

@@ -22,7 +22,8 @@ import org.HdrHistogram.Histogram;
  */
 final class RateRun implements Socks.Handler {
 
-    record Sender(WebSocket ws, String conversationId) {
+    /** Sends on {@code ws}, or over HTTP as {@code userId} with {@code token} when the run has {@link HttpSends}. */
+    record Sender(WebSocket ws, String conversationId, String userId, String token) {
     }
 
     static final class Phase {
@@ -81,8 +82,15 @@ final class RateRun implements Socks.Handler {
     private final LongAdder totalDelivered = new LongAdder();
     private final LongAdder errorsLogged = new LongAdder();
     int phasesRun;
+    /** Non-null with {@code --send-over http}. */
+    private final HttpSends http;
+    /** The user of each socket: over HTTP the sender's own socket gets its message as message.new too, not a delivery. */
+    private final String[] socketUsers;
 
-    RateRun(List<Phase> phases, Socks socks, Sender[] senders, int expectedDeliveries, int textBytes, long lateMillis) {
+    RateRun(List<Phase> phases, Socks socks, Sender[] senders, int expectedDeliveries, int textBytes, long lateMillis,
+            HttpSends http, String[] socketUsers) {
+        this.http = http;
+        this.socketUsers = socketUsers;
         this.phases = phases;
         this.socks = socks;
         this.senders = senders;
@@ -115,7 +123,14 @@ final class RateRun implements Socks.Handler {
         String type = f.getString("type");
         switch (type) {
             case "message.ack" -> onMessage(f.getJsonObject("data").getJsonObject("message"), now, true);
-            case "message.new" -> onMessage(f.getJsonObject("data").getJsonObject("message"), now, false);
+            case "message.new" -> {
+                JsonObject m = f.getJsonObject("data").getJsonObject("message");
+                if (http != null && m.getString("senderId", "").equals(socketUsers[socket])) {
+                    otherFrames.computeIfAbsent("message.new(own, sent over http)", k -> new LongAdder()).increment();
+                } else {
+                    onMessage(m, now, false);
+                }
+            }
             case "error" -> onError(f);
             default -> otherFrames.computeIfAbsent(type, k -> new LongAdder()).increment();
         }
@@ -246,7 +261,26 @@ final class RateRun implements Socks.Handler {
                 + " " + due + " " + padding + "\"}";
         ph.sent.increment();
         totalSent.incrementAndGet();
-        socks.send(s.ws(), "message.send", p + ":" + idx, data).onFailure(e -> ph.sendFailures.increment());
+        if (http == null) {
+            socks.send(s.ws(), "message.send", p + ":" + idx, data).onFailure(e -> ph.sendFailures.increment());
+            return;
+        }
+        http.post(s.token(), s.conversationId(), data).onComplete(r -> {
+            if (r.failed()) {
+                ph.sendFailures.increment();
+            } else if (r.result().status() == 201 || r.result().status() == 200) {
+                onMessage(new JsonObject(r.result().body()).getJsonObject("message"), System.nanoTime(), true);
+            } else {
+                String code;
+                try {
+                    code = "http " + r.result().status() + " " + new JsonObject(r.result().body()).getString("code");
+                } catch (RuntimeException e) {
+                    code = "http " + r.result().status();
+                }
+                errorCodes.computeIfAbsent(code, k -> new LongAdder()).increment();
+                ph.errors.increment();
+            }
+        });
     }
 
     /** Waits until every sent message is acked and delivered, or {@code maxSeconds} pass. */
