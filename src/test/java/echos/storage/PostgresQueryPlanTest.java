@@ -39,9 +39,4 @@ class PostgresQueryPlanTest extends QueryPlanContract {
         }
         return null;
     }
-
-    @Override
-    protected void analyze(Jdbc jdbc) throws java.sql.SQLException {
-        jdbc.update("ANALYZE");
-    }
 }

@@ -27,9 +27,4 @@ class SqliteQueryPlanTest extends QueryPlanContract {
     protected String problem(String planLine, int maxRows) {
         return WHOLE_TABLE.matcher(planLine.strip()).find() ? "reads a whole table" : null;
     }
-
-    @Override
-    protected void analyze(Jdbc jdbc) throws java.sql.SQLException {
-        jdbc.update("ANALYZE");
-    }
 }
